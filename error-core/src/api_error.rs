@@ -1,0 +1,161 @@
+//! The [`ApiError`] trait: what every derived error can say about itself.
+
+use std::fmt;
+
+use http::header::HeaderMap;
+use http::StatusCode;
+
+use crate::descriptor::{ErrorDescriptor, WireFormat};
+use crate::overrides::{HeaderOverride, Overrides};
+use crate::render::{self, RenderError, RenderOptions};
+use crate::wire::Body;
+
+/// An error an HTTP API can return. Derive it with `#[derive(ApiError)]`.
+///
+/// The required methods are generated; the provided ones give the instance's *effective*
+/// values: the catalog's, replaced by the instance's status field and by its
+/// [`Overrides`] where it has any.
+pub trait ApiError: fmt::Display + fmt::Debug {
+    /// The static description of the error this value is.
+    fn descriptor(&self) -> &'static ErrorDescriptor;
+
+    /// The HTTP status: the instance's `#[api_error(status)]` field if it has one, else the
+    /// catalog default.
+    fn status(&self) -> StatusCode {
+        self.descriptor().status
+    }
+
+    /// The per-instance overrides, if any (see [`Overridden`](crate::Overridden)).
+    fn overrides(&self) -> Option<&Overrides> {
+        None
+    }
+
+    /// Adds the headers that fields marked `header = "…"` carry.
+    fn write_field_headers(&self, headers: &mut HeaderMap) -> Result<(), RenderError> {
+        let _ = headers;
+        Ok(())
+    }
+
+    /// Serializes the fields marked `extra` as entries of a body map.
+    fn serialize_extra<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>
+    where
+        Self: Sized,
+    {
+        let _ = map;
+        Ok(())
+    }
+
+    /// The numeric code, if the error has one.
+    fn code(&self) -> Option<i64> {
+        self.descriptor().code
+    }
+
+    /// The Matrix-style errcode, if the error has one.
+    fn errcode(&self) -> Option<&str> {
+        self.descriptor().errcode
+    }
+
+    /// The error type, if the error has one.
+    fn error_type(&self) -> Option<&str> {
+        self.descriptor().error_type
+    }
+
+    /// The error subtype: the override if set, else the catalog's.
+    fn error_subtype(&self) -> Option<&str> {
+        match self.overrides().and_then(|o| o.error_subtype.as_deref()) {
+            Some(subtype) => Some(subtype),
+            None => self.descriptor().error_subtype,
+        }
+    }
+
+    /// Further detail, if overridden in.
+    fn detail(&self) -> Option<&str> {
+        self.overrides().and_then(|o| o.detail.as_deref())
+    }
+
+    /// The trace id, if overridden in.
+    fn trace_id(&self) -> Option<&str> {
+        self.overrides().and_then(|o| o.trace_id.as_deref())
+    }
+
+    /// The wire format this error renders in by default.
+    fn format(&self) -> WireFormat {
+        self.descriptor().format
+    }
+
+    /// Whether this error is `ancestor` or descends from it through `parent`.
+    fn is_a(&self, ancestor: &ErrorDescriptor) -> bool {
+        self.descriptor().is_a(ancestor)
+    }
+
+    /// A one-line summary in Djblets' form: `<API Error 105, HTTP 400: One or more fields had errors>`.
+    fn summary(&self) -> Summary<'_, Self> {
+        Summary(self)
+    }
+
+    /// Every header the response carries besides `Content-Type`: the catalog's (or the
+    /// overriding) headers, computed for `request` where they depend on it, then the field
+    /// headers.
+    fn headers(&self, request: Option<&http::request::Parts>) -> Result<HeaderMap, RenderError> {
+        let mut headers = HeaderMap::new();
+        match self.overrides().and_then(|o| o.headers.as_ref()) {
+            Some(HeaderOverride::Fixed(fixed)) => headers.extend(fixed.clone()),
+            Some(HeaderOverride::Computed(hook)) => hook(request, &mut headers),
+            None => {
+                if let Some(hook) = self.descriptor().headers {
+                    hook(request, &mut headers);
+                }
+            }
+        }
+        self.write_field_headers(&mut headers)?;
+        Ok(headers)
+    }
+
+    /// The body in the error's native format, as a `serde::Serialize` value.
+    fn body(&self) -> Body<'_, Self>
+    where
+        Self: Sized,
+    {
+        Body::new(self, self.format())
+    }
+
+    /// The body in `format`.
+    fn body_in(&self, format: WireFormat) -> Body<'_, Self>
+    where
+        Self: Sized,
+    {
+        Body::new(self, format)
+    }
+
+    /// The complete HTTP response in the native format, rendered outside any request.
+    fn to_response(&self) -> Result<http::Response<Vec<u8>>, RenderError>
+    where
+        Self: Sized,
+    {
+        render::render(self, &RenderOptions::default())
+    }
+
+    /// The complete HTTP response, with the format and request of `options`.
+    fn render(&self, options: &RenderOptions<'_>) -> Result<http::Response<Vec<u8>>, RenderError>
+    where
+        Self: Sized,
+    {
+        render::render(self, options)
+    }
+}
+
+/// See [`ApiError::summary`].
+pub struct Summary<'a, E: ?Sized>(&'a E);
+
+impl<E: ApiError + ?Sized> fmt::Display for Summary<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let error = self.0;
+        f.write_str("<API Error ")?;
+        match (error.code(), error.errcode()) {
+            (Some(code), _) => write!(f, "{code}")?,
+            (None, Some(errcode)) => f.write_str(errcode)?,
+            (None, None) => f.write_str(error.descriptor().name)?,
+        }
+        write!(f, ", HTTP {}: {error}>", error.status().as_u16())
+    }
+}

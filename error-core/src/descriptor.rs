@@ -1,0 +1,152 @@
+//! The static description of an error: what a catalog declares, readable in `const` context.
+
+use http::StatusCode;
+
+/// The wire format an error is rendered in by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WireFormat {
+    /// Djblets WebAPI: `{"stat":"fail","err":{"code":…,"msg":…}}`, content type `application/json`.
+    Djblets,
+    /// Matrix client-server API: `{"errcode":"M_…","error":"…"}`, content type `application/json`.
+    Matrix,
+    /// RFC 9457 problem details, content type `application/problem+json`.
+    Problem,
+}
+
+impl WireFormat {
+    /// Every format, in declaration order.
+    pub const ALL: [WireFormat; 3] = [WireFormat::Djblets, WireFormat::Matrix, WireFormat::Problem];
+
+    /// The name used in `#[api_error(format = "…")]`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            WireFormat::Djblets => "djblets",
+            WireFormat::Matrix => "matrix",
+            WireFormat::Problem => "problem",
+        }
+    }
+
+    /// The `Content-Type` a response in this format carries.
+    pub const fn content_type(self) -> &'static str {
+        match self {
+            WireFormat::Djblets | WireFormat::Matrix => "application/json",
+            WireFormat::Problem => "application/problem+json",
+        }
+    }
+
+    /// Reads a format from its attribute name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|format| format.name() == name)
+    }
+}
+
+/// A hook that adds headers computed from the request being answered, as Djblets' callable
+/// `headers` does for `WWW-Authenticate`. The request is `None` when rendering outside a request.
+pub type HeaderHook = fn(Option<&http::request::Parts>, &mut http::HeaderMap);
+
+/// How a field of an error travels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldRole {
+    /// Serialized into the body under `wire_name`.
+    Extra {
+        /// The key in the body.
+        wire_name: &'static str,
+    },
+    /// Sent as the HTTP header `header`.
+    Header {
+        /// The header name as declared.
+        header: &'static str,
+    },
+    /// Serialized into the body and sent as a header.
+    ExtraAndHeader {
+        /// The key in the body.
+        wire_name: &'static str,
+        /// The header name as declared.
+        header: &'static str,
+    },
+    /// The error's `std::error::Error::source`; never serialized.
+    Source,
+    /// The instance's own HTTP status.
+    Status,
+    /// Only used by the message template; never serialized or sent.
+    Context,
+    /// Private data: never serialized, sent or formatted.
+    Skip,
+}
+
+/// One field of an error, as declared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldDescriptor {
+    /// The Rust field name (`"0"`, `"1"`, … for tuple fields).
+    pub name: &'static str,
+    /// The field's Rust type, as written.
+    pub ty: &'static str,
+    /// What the field is for.
+    pub role: FieldRole,
+}
+
+/// The static description of one error: a struct deriving `ApiError` has one, an enum one per
+/// variant. Every value here is known at compile time, so catalogs can be checked in `const`
+/// context (see [`assert_unique_errors!`](crate::assert_unique_errors)).
+#[derive(Clone, Copy, Debug)]
+pub struct ErrorDescriptor {
+    /// The Rust name: `Type` or `Type::Variant`.
+    pub name: &'static str,
+    /// The numeric code (Djblets' `code`), if any.
+    pub code: Option<i64>,
+    /// The default HTTP status; an instance may carry its own (see `#[api_error(status)]`).
+    pub status: StatusCode,
+    /// The Matrix-style errcode (`M_BAD_JSON`), if any.
+    pub errcode: Option<&'static str>,
+    /// A string equivalent of the code (`resource-does-not-exist`), if any.
+    pub error_type: Option<&'static str>,
+    /// A finer-grained type, if any.
+    pub error_subtype: Option<&'static str>,
+    /// The message template, as written (`Field {name} is invalid`).
+    pub message: &'static str,
+    /// The doc comment: what the error means.
+    pub doc: &'static str,
+    /// The wire format the error renders in by default.
+    pub format: WireFormat,
+    /// The declared fields, in order.
+    pub fields: &'static [FieldDescriptor],
+    /// The error this one specializes, as a subclass does in Python.
+    pub parent: Option<&'static ErrorDescriptor>,
+    /// Headers computed from the request, if the error declares any.
+    pub headers: Option<HeaderHook>,
+}
+
+impl ErrorDescriptor {
+    /// The parent, its parent, and so on, nearest first.
+    pub fn ancestors(&self) -> impl Iterator<Item = &'static ErrorDescriptor> {
+        core::iter::successors(self.parent, |parent| parent.parent)
+    }
+
+    /// Whether this error is `other` or descends from it.
+    pub fn is_a(&self, other: &ErrorDescriptor) -> bool {
+        self.same_as(other) || self.ancestors().any(|ancestor| ancestor.same_as(other))
+    }
+
+    /// Descriptors are identified by their Rust name, which is unique within a crate.
+    fn same_as(&self, other: &ErrorDescriptor) -> bool {
+        self.name == other.name
+    }
+
+    /// The field called `name`, if declared.
+    pub fn field(&self, name: &str) -> Option<&'static FieldDescriptor> {
+        self.fields.iter().find(|field| field.name == name)
+    }
+}
+
+/// Implemented by a struct deriving `ApiError`: its one descriptor, usable as a `parent`.
+pub trait Described {
+    /// The descriptor of this error.
+    const DESCRIPTOR: &'static ErrorDescriptor;
+}
+
+/// Implemented by every type deriving `ApiError`: the descriptors of all errors it can be
+/// (one for a struct, one per variant for an enum), in declaration order.
+pub trait Catalog {
+    /// Every error of this type.
+    const ERRORS: &'static [ErrorDescriptor];
+}

@@ -1,0 +1,30 @@
+//! Declare every error of an HTTP API once, checked by the compiler, rendered on the wire as
+//! your protocol says.
+#![doc = include_str!("../GUIDE.md")]
+#![forbid(unsafe_code)]
+
+extern crate self as error_core;
+
+mod api_error;
+pub mod check;
+mod descriptor;
+mod overrides;
+mod render;
+pub mod wire;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use api_error::{ApiError, Summary};
+pub use descriptor::{
+    Catalog, Described, ErrorDescriptor, FieldDescriptor, FieldRole, HeaderHook, WireFormat,
+};
+pub use overrides::{DynHeaderHook, HeaderOverride, Overridden, Overrides};
+pub use render::{RenderError, RenderOptions};
+pub use wire::{ParseError, WireError};
+
+/// Derives [`ApiError`], `Display`, `std::error::Error`, `serde::Serialize` and constructors.
+/// See the crate documentation for every attribute.
+#[cfg(feature = "derive")]
+pub use error_derive::ApiError;

@@ -1,0 +1,222 @@
+//! Per-instance replacements of catalog values, as Djblets' `WebAPIError.with_overrides` makes.
+//!
+//! A derive cannot add fields to the user's type, so overrides live in a wrapper,
+//! [`Overridden<E>`], that holds the plain error and one boxed [`Overrides`]. The plain error
+//! stays as small as the user declared it (a field-less catalog enum is one byte), the rare
+//! overridden error costs one pointer more, and the catalog definition is never touched.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use http::header::{HeaderMap, HeaderName, HeaderValue};
+
+use crate::api_error::ApiError;
+use crate::descriptor::ErrorDescriptor;
+use crate::render::RenderError;
+
+/// A header hook that may capture state, for [`HeaderOverride::Computed`].
+pub type DynHeaderHook = dyn Fn(Option<&http::request::Parts>, &mut HeaderMap) + Send + Sync;
+
+/// Headers that replace an error's catalog headers.
+#[derive(Clone)]
+pub enum HeaderOverride {
+    /// A fixed set of headers.
+    Fixed(HeaderMap),
+    /// Headers computed from the request being answered (Djblets' callable `headers`).
+    Computed(Arc<DynHeaderHook>),
+}
+
+impl fmt::Debug for HeaderOverride {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HeaderOverride::Fixed(headers) => f.debug_tuple("Fixed").field(headers).finish(),
+            HeaderOverride::Computed(_) => f.write_str("Computed(..)"),
+        }
+    }
+}
+
+/// Values that replace an error's catalog values for one instance. Unset (`None`) values keep
+/// the catalog's.
+///
+/// ```
+/// use error_core::Overrides;
+///
+/// let overrides = Overrides {
+///     message: Some("Slow down".into()),
+///     trace_id: Some("abc123".into()),
+///     ..Overrides::default()
+/// };
+/// # let _ = overrides;
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// The message shown to the caller.
+    pub message: Option<Cow<'static, str>>,
+    /// Headers that replace the catalog's (field headers are still sent).
+    pub headers: Option<HeaderOverride>,
+    /// The error subtype.
+    pub error_subtype: Option<Cow<'static, str>>,
+    /// Further detail on the error.
+    pub detail: Option<Cow<'static, str>>,
+    /// An identifier to find this occurrence in logs.
+    pub trace_id: Option<Cow<'static, str>>,
+}
+
+impl Overrides {
+    /// Overrides that replace only the message.
+    pub fn message(message: impl Into<Cow<'static, str>>) -> Self {
+        Overrides {
+            message: Some(message.into()),
+            ..Overrides::default()
+        }
+    }
+
+    /// Adds a fixed header, checking name and value: a value with CR, LF or another control
+    /// character is an error, never a panic.
+    pub fn header(mut self, name: &str, value: &str) -> Result<Self, RenderError> {
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| RenderError::InvalidHeaderName(name.to_owned()))?;
+        let value = HeaderValue::from_str(value).map_err(|_| RenderError::InvalidHeaderValue {
+            name: name.as_str().to_owned(),
+            value: value.to_owned(),
+        })?;
+        match &mut self.headers {
+            Some(HeaderOverride::Fixed(headers)) => {
+                headers.append(name, value);
+            }
+            _ => {
+                let mut headers = HeaderMap::new();
+                headers.insert(name, value);
+                self.headers = Some(HeaderOverride::Fixed(headers));
+            }
+        }
+        Ok(self)
+    }
+
+    /// Replaces the catalog headers with headers computed from the request.
+    pub fn computed_headers(
+        mut self,
+        hook: impl Fn(Option<&http::request::Parts>, &mut HeaderMap) + Send + Sync + 'static,
+    ) -> Self {
+        self.headers = Some(HeaderOverride::Computed(Arc::new(hook)));
+        self
+    }
+
+    /// `self` with every value that `newer` sets replaced.
+    fn merged_with(mut self, newer: Overrides) -> Self {
+        let Overrides {
+            message,
+            headers,
+            error_subtype,
+            detail,
+            trace_id,
+        } = newer;
+        self.message = message.or(self.message);
+        self.headers = headers.or(self.headers);
+        self.error_subtype = error_subtype.or(self.error_subtype);
+        self.detail = detail.or(self.detail);
+        self.trace_id = trace_id.or(self.trace_id);
+        self
+    }
+}
+
+/// An error with some catalog values replaced for this instance. It behaves as the error: it
+/// implements [`ApiError`], `Display`, `Error`, `Serialize`, and derefs to the plain error.
+///
+/// Made by the `with_overrides` and `with_message` methods that `#[derive(ApiError)]` generates.
+#[derive(Clone, Debug)]
+pub struct Overridden<E> {
+    error: E,
+    overrides: Box<Overrides>,
+}
+
+impl<E> Overridden<E> {
+    /// Wraps `error` with `overrides`.
+    pub fn new(error: E, overrides: Overrides) -> Self {
+        Overridden {
+            error,
+            overrides: Box::new(overrides),
+        }
+    }
+
+    /// The plain error, as the catalog defines it.
+    pub fn error(&self) -> &E {
+        &self.error
+    }
+
+    /// The overrides in force.
+    pub fn overrides(&self) -> &Overrides {
+        &self.overrides
+    }
+
+    /// The plain error and the overrides.
+    pub fn into_parts(self) -> (E, Overrides) {
+        (self.error, *self.overrides)
+    }
+
+    /// Replaces further values; values `overrides` leaves unset keep their current override.
+    pub fn with_overrides(mut self, overrides: Overrides) -> Self {
+        let current = std::mem::take(&mut *self.overrides);
+        *self.overrides = current.merged_with(overrides);
+        self
+    }
+
+    /// Replaces the message.
+    pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Self {
+        self.overrides.message = Some(message.into());
+        self
+    }
+}
+
+impl<E> Deref for Overridden<E> {
+    type Target = E;
+
+    fn deref(&self) -> &E {
+        &self.error
+    }
+}
+
+impl<E: ApiError> fmt::Display for Overridden<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.overrides.message {
+            Some(message) => f.write_str(message),
+            None => fmt::Display::fmt(&self.error, f),
+        }
+    }
+}
+
+impl<E: ApiError + std::error::Error> std::error::Error for Overridden<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.error.source()
+    }
+}
+
+impl<E: ApiError> ApiError for Overridden<E> {
+    fn descriptor(&self) -> &'static ErrorDescriptor {
+        self.error.descriptor()
+    }
+
+    fn status(&self) -> http::StatusCode {
+        self.error.status()
+    }
+
+    fn overrides(&self) -> Option<&Overrides> {
+        Some(&self.overrides)
+    }
+
+    fn write_field_headers(&self, headers: &mut HeaderMap) -> Result<(), RenderError> {
+        self.error.write_field_headers(headers)
+    }
+
+    fn serialize_extra<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        self.error.serialize_extra(map)
+    }
+}
+
+impl<E: ApiError> serde::Serialize for Overridden<E> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.body().serialize(serializer)
+    }
+}

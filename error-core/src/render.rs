@@ -1,0 +1,70 @@
+//! Turning an error into an `http::Response`.
+
+use std::fmt;
+
+use http::header::{CONTENT_TYPE, HeaderValue};
+
+use crate::api_error::ApiError;
+use crate::descriptor::WireFormat;
+
+/// Why an error could not be rendered. Values that come from user data (a header field holding
+/// CR or LF, say) end up here rather than in a panic.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum RenderError {
+    /// A header name that is not a valid HTTP token.
+    InvalidHeaderName(String),
+    /// A header value with CR, LF or another forbidden byte.
+    InvalidHeaderValue {
+        /// The header's name.
+        name: String,
+        /// The rejected value.
+        value: String,
+    },
+    /// The body could not be serialized (an `extra` field's `Serialize` failed).
+    Body(serde_json::Error),
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RenderError::InvalidHeaderName(name) => write!(f, "invalid header name {name:?}"),
+            RenderError::InvalidHeaderValue { name, value } => {
+                write!(f, "invalid value for header {name}: {value:?}")
+            }
+            RenderError::Body(error) => write!(f, "cannot serialize error body: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RenderError::Body(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// How to render: which format (the error's native one by default) and for which request.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RenderOptions<'a> {
+    /// The format to render in; `None` is the error's native format.
+    pub format: Option<WireFormat>,
+    /// The request being answered, for headers that depend on it.
+    pub request: Option<&'a http::request::Parts>,
+}
+
+pub(crate) fn render<E: ApiError>(
+    error: &E,
+    options: &RenderOptions<'_>,
+) -> Result<http::Response<Vec<u8>>, RenderError> {
+    let format = options.format.unwrap_or_else(|| error.format());
+    let body = serde_json::to_vec(&error.body_in(format)).map_err(RenderError::Body)?;
+    let mut headers = error.headers(options.request)?;
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
+    let mut response = http::Response::new(body);
+    *response.status_mut() = error.status();
+    *response.headers_mut() = headers;
+    Ok(response)
+}

@@ -1,0 +1,111 @@
+//! The three wire formats: serializing a typed error's body, and parsing any received body
+//! back into a generic [`WireError`].
+//!
+//! | format | body |
+//! |---|---|
+//! | `djblets` | `{"stat":"fail","err":{"code":105,"msg":"…","type":"…","subtype":"…","detail":"…","trace_id":"…"}, extra…}` |
+//! | `matrix` | `{"errcode":"M_…","error":"…", extra…}` |
+//! | `problem` | `{"type":"about:blank","title":"Bad Request","status":400,"detail":"…", "code":…, "errcode":…, "error_type":…, "error_subtype":…, "error_detail":…, "trace_id":…, extra…}` |
+//!
+//! Absent values are omitted, never written as `null`. Matrix bodies carry no subtype, detail
+//! or trace id, as Synapse's `cs_error` has no place for them; an error without an errcode is
+//! sent as `M_UNKNOWN`.
+
+mod received;
+
+use std::fmt;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::api_error::ApiError;
+use crate::descriptor::WireFormat;
+
+pub use received::{ParseError, WireError};
+
+/// The errcode a Matrix body carries when the error declares none.
+pub const MATRIX_UNKNOWN_ERRCODE: &str = "M_UNKNOWN";
+
+/// The `type` of a problem details body: RFC 9457's default, so `title` is the status phrase.
+pub const PROBLEM_TYPE_DEFAULT: &str = "about:blank";
+
+/// An error's body in one format, ready for any serde serializer.
+pub struct Body<'a, E> {
+    error: &'a E,
+    format: WireFormat,
+}
+
+impl<'a, E: ApiError> Body<'a, E> {
+    pub(crate) fn new(error: &'a E, format: WireFormat) -> Self {
+        Body { error, format }
+    }
+}
+
+impl<E: ApiError> Serialize for Body<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let error = self.error;
+        let mut map = serializer.serialize_map(None)?;
+        match self.format {
+            WireFormat::Djblets => {
+                map.serialize_entry("stat", "fail")?;
+                map.serialize_entry("err", &DjbletsErr(error))?;
+            }
+            WireFormat::Matrix => {
+                let errcode = error.errcode().unwrap_or(MATRIX_UNKNOWN_ERRCODE);
+                map.serialize_entry("errcode", errcode)?;
+                map.serialize_entry("error", &Message(error))?;
+            }
+            WireFormat::Problem => {
+                let status = error.status();
+                map.serialize_entry("type", PROBLEM_TYPE_DEFAULT)?;
+                map.serialize_entry("title", status.canonical_reason().unwrap_or("Unknown Error"))?;
+                map.serialize_entry("status", &status.as_u16())?;
+                map.serialize_entry("detail", &Message(error))?;
+                serialize_some(&mut map, "code", error.code())?;
+                serialize_some(&mut map, "errcode", error.errcode())?;
+                serialize_some(&mut map, "error_type", error.error_type())?;
+                serialize_some(&mut map, "error_subtype", error.error_subtype())?;
+                serialize_some(&mut map, "error_detail", error.detail())?;
+                serialize_some(&mut map, "trace_id", error.trace_id())?;
+            }
+        }
+        error.serialize_extra(&mut map)?;
+        map.end()
+    }
+}
+
+/// Djblets' `err` object.
+struct DjbletsErr<'a, E>(&'a E);
+
+impl<E: ApiError> Serialize for DjbletsErr<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let error = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        serialize_some(&mut map, "code", error.code())?;
+        map.serialize_entry("msg", &Message(error))?;
+        serialize_some(&mut map, "type", error.error_type())?;
+        serialize_some(&mut map, "subtype", error.error_subtype())?;
+        serialize_some(&mut map, "detail", error.detail())?;
+        serialize_some(&mut map, "trace_id", error.trace_id())?;
+        map.end()
+    }
+}
+
+/// The effective message, written straight into the serializer: no intermediate `String`.
+struct Message<'a, E>(&'a E);
+
+impl<E: fmt::Display> Serialize for Message<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self.0)
+    }
+}
+
+fn serialize_some<M: SerializeMap, T: Serialize>(
+    map: &mut M,
+    key: &'static str,
+    value: Option<T>,
+) -> Result<(), M::Error> {
+    match value {
+        Some(value) => map.serialize_entry(key, &value),
+        None => Ok(()),
+    }
+}

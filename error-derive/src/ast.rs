@@ -1,0 +1,83 @@
+//! The input as darling reads it: one receiver per level (type, variant, field). Unknown keys,
+//! wrong value types and duplicates are reported here, all at once, with "did you mean" hints.
+
+use darling::ast::{Data, Fields};
+use darling::util::{Flag, SpannedValue};
+use darling::{FromDeriveInput, FromField, FromMeta, FromVariant};
+
+/// Keys allowed on the type and on each variant. On an enum, the type's values are defaults
+/// for every variant.
+#[derive(Debug, Default, FromMeta)]
+pub struct ErrorAttrs {
+    pub code: Option<SpannedValue<i64>>,
+    pub http: Option<syn::LitInt>,
+    pub errcode: Option<syn::LitStr>,
+    pub error_type: Option<syn::LitStr>,
+    pub error_subtype: Option<syn::LitStr>,
+    pub message: Option<syn::LitStr>,
+    pub format: Option<syn::LitStr>,
+    pub parent: Option<syn::Path>,
+    pub headers: Option<syn::Path>,
+}
+
+#[derive(Debug, FromDeriveInput)]
+#[darling(attributes(api_error), forward_attrs(doc), supports(struct_any, enum_any))]
+pub struct Input {
+    pub ident: syn::Ident,
+    pub vis: syn::Visibility,
+    pub generics: syn::Generics,
+    pub attrs: Vec<syn::Attribute>,
+    pub data: Data<Variant, Field>,
+    #[darling(flatten)]
+    pub error: ErrorAttrs,
+}
+
+#[derive(Debug, FromVariant)]
+#[darling(attributes(api_error), forward_attrs(doc))]
+pub struct Variant {
+    pub ident: syn::Ident,
+    pub attrs: Vec<syn::Attribute>,
+    pub fields: Fields<Field>,
+    #[darling(flatten)]
+    pub error: ErrorAttrs,
+}
+
+#[derive(Debug, FromField)]
+#[darling(attributes(api_error))]
+pub struct Field {
+    pub ident: Option<syn::Ident>,
+    pub ty: syn::Type,
+    /// Serialized into the body.
+    pub extra: Flag,
+    /// The key in the body, for `extra`.
+    pub rename: Option<syn::LitStr>,
+    /// Sent as this HTTP header.
+    pub header: Option<syn::LitStr>,
+    /// Maps the value before it becomes a header.
+    pub with: Option<syn::Path>,
+    /// The `Error::source`.
+    pub source: Flag,
+    /// Private: never serialized, sent or formatted.
+    pub skip: Flag,
+    /// The instance's own HTTP status.
+    pub status: Flag,
+}
+
+/// The doc comment of an item, lines joined as rustdoc joins them (trimmed, one per line).
+pub fn doc_of(attrs: &[syn::Attribute]) -> String {
+    let mut lines = Vec::new();
+    for attr in attrs {
+        if !attr.path().is_ident("doc") {
+            continue;
+        }
+        if let syn::Meta::NameValue(meta) = &attr.meta
+            && let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) = &meta.value
+        {
+            lines.push(text.value().trim().to_owned());
+        }
+    }
+    lines.join("\n").trim().to_owned()
+}

@@ -1,0 +1,136 @@
+//! Checks of single attribute values: statuses, errcodes, header names, formats.
+
+use darling::Error;
+
+/// Statuses an error may have: redirections, client and server errors.
+pub const STATUS_RANGE: std::ops::RangeInclusive<u16> = 300..=599;
+
+/// The wire formats, as spelled in `format = "…"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Djblets,
+    Matrix,
+    Problem,
+}
+
+impl Format {
+    const NAMES: [&'static str; 3] = ["djblets", "matrix", "problem"];
+
+    pub fn variant_name(self) -> &'static str {
+        match self {
+            Format::Djblets => "Djblets",
+            Format::Matrix => "Matrix",
+            Format::Problem => "Problem",
+        }
+    }
+}
+
+pub fn format(lit: &syn::LitStr) -> Result<Format, Error> {
+    match lit.value().as_str() {
+        "djblets" => Ok(Format::Djblets),
+        "matrix" => Ok(Format::Matrix),
+        "problem" => Ok(Format::Problem),
+        other => Err(Error::unknown_value_with_alts(other, Format::NAMES.iter())
+            .with_span(lit)),
+    }
+}
+
+pub fn status(lit: &syn::LitInt) -> Result<u16, Error> {
+    let status = lit.base10_parse::<u16>().ok().filter(|s| STATUS_RANGE.contains(s));
+    status.ok_or_else(|| {
+        Error::custom(format!(
+            "`http = {}` is not an error status: use a status from 300 to 599",
+            lit.base10_digits()
+        ))
+        .with_span(lit)
+    })
+}
+
+/// An errcode is upper-case words of letters, digits and `_`, optionally namespaced with
+/// dots, as every errcode Synapse sends is (`M_BAD_JSON`, `ORG_MATRIX_EXPIRED_ACCOUNT`,
+/// `IO.ELEMENT.MSC4512.M_FEDPROXY_NO_PROXY_PREFIX`).
+pub fn errcode(lit: &syn::LitStr) -> Result<String, Error> {
+    let errcode = lit.value();
+    let problem = if errcode.is_empty() {
+        Some("is empty")
+    } else if errcode.chars().any(char::is_whitespace) {
+        Some("contains whitespace")
+    } else if errcode.chars().any(|c| c.is_ascii_lowercase()) {
+        Some("contains lower-case letters")
+    } else if !errcode
+        .split('.')
+        .all(|part| part.starts_with(|c: char| c.is_ascii_uppercase()))
+    {
+        Some("has a part that does not start with a letter")
+    } else if !errcode
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '.')
+    {
+        Some("contains a character other than A-Z, 0-9, `_` and `.`")
+    } else {
+        None
+    };
+    match problem {
+        None => Ok(errcode),
+        Some(problem) => Err(Error::custom(format!(
+            "errcode {errcode:?} {problem}: write it as `M_BAD_JSON` or `ORG.EXAMPLE.M_CODE`"
+        ))
+        .with_span(lit)),
+    }
+}
+
+/// A header name must be an HTTP token (RFC 9110, section 5.6.2).
+pub fn header_name(lit: &syn::LitStr) -> Result<String, Error> {
+    let name = lit.value();
+    let is_token_char = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if !name.is_empty() && name.chars().all(is_token_char) {
+        Ok(name)
+    } else {
+        Err(Error::custom(format!("{name:?} is not a valid HTTP header name")).with_span(lit))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lit(text: &str) -> syn::LitStr {
+        syn::LitStr::new(text, proc_macro2::Span::call_site())
+    }
+
+    #[test]
+    fn every_errcode_synapse_sends_passes() {
+        for good in [
+            "M_BAD_JSON",
+            "M_LIMIT_EXCEEDED",
+            "ORG_MATRIX_EXPIRED_ACCOUNT",
+            "IO.ELEMENT.MSC4512.M_FEDPROXY_NO_PROXY_PREFIX",
+            "ORG.MATRIX.MSC3848.ALREADY_JOINED",
+            "M_3PID_AUTH_FAILED",
+        ] {
+            assert_eq!(errcode(&lit(good)).ok().as_deref(), Some(good));
+        }
+    }
+
+    #[test]
+    fn malformed_errcodes_fail_with_the_reason() {
+        for (bad, reason) in [
+            ("", "is empty"),
+            ("M BAD", "whitespace"),
+            ("m_bad_json", "lower-case"),
+            ("M-BAD", "character other"),
+            ("_M", "does not start"),
+            ("M..X", "does not start"),
+        ] {
+            let error = errcode(&lit(bad)).err().map(|e| e.to_string());
+            assert!(error.as_deref().is_some_and(|e| e.contains(reason)), "{bad}: {error:?}");
+        }
+    }
+
+    #[test]
+    fn header_names_are_tokens() {
+        assert!(header_name(&lit("Retry-After")).is_ok());
+        assert!(header_name(&lit("Bad Header")).is_err());
+        assert!(header_name(&lit("")).is_err());
+    }
+}

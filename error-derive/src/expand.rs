@@ -1,0 +1,653 @@
+//! Code generation from the validated model. Everything is named by absolute path, locals are
+//! `__`-prefixed, and optional parts are left out rather than emitted empty, so that
+//! `cargo expand` shows code a person could have written.
+
+use darling::FromDeriveInput;
+use darling::ast::Style;
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::ast::Input;
+use crate::fallback;
+use crate::model::{ErrorDef, FieldDef, Kind, Model};
+use crate::valid;
+
+/// The derive: parse, validate, generate; on any mistake, every error plus stub impls.
+pub fn derive(input: &syn::DeriveInput) -> TokenStream {
+    let parsed = match Input::from_derive_input(input) {
+        Ok(parsed) => parsed,
+        Err(errors) => return fallback::expand(input, errors),
+    };
+    match valid::validate(&parsed) {
+        Ok(model) => expand(&model),
+        Err(errors) => fallback::expand(input, errors),
+    }
+}
+
+pub fn expand(model: &Model<'_>) -> TokenStream {
+    let catalog = catalog_impl(model);
+    let api_error = api_error_impl(model);
+    let display = display_impl(model);
+    let error = error_impl(model);
+    let serialize = serialize_impl(model);
+    let inherent = inherent_impl(model);
+    quote! {
+        #catalog
+        #api_error
+        #display
+        #error
+        #serialize
+        #inherent
+    }
+}
+
+fn catalog_impl(model: &Model<'_>) -> TokenStream {
+    let ident = model.ident;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    match model.kind {
+        Kind::Struct => {
+            let descriptor = model.errors.first().map(descriptor);
+            quote! {
+                #[automatically_derived]
+                impl #impl_generics ::error_core::Described for #ident #ty_generics #where_clause {
+                    const DESCRIPTOR: &'static ::error_core::ErrorDescriptor = &#descriptor;
+                }
+
+                #[automatically_derived]
+                impl #impl_generics ::error_core::Catalog for #ident #ty_generics #where_clause {
+                    const ERRORS: &'static [::error_core::ErrorDescriptor] =
+                        ::core::slice::from_ref(<Self as ::error_core::Described>::DESCRIPTOR);
+                }
+            }
+        }
+        Kind::Enum => {
+            let descriptors = model.errors.iter().map(descriptor);
+            quote! {
+                #[automatically_derived]
+                impl #impl_generics ::error_core::Catalog for #ident #ty_generics #where_clause {
+                    const ERRORS: &'static [::error_core::ErrorDescriptor] = &[#(#descriptors),*];
+                }
+            }
+        }
+    }
+}
+
+fn descriptor(def: &ErrorDef<'_>) -> TokenStream {
+    let parent = def.parent.map(|parent| quote!(<#parent as ::error_core::Described>::DESCRIPTOR));
+    // A value the error leaves unset is its parent's, or absent.
+    let inherited = |field: TokenStream| match &parent {
+        Some(parent) => quote!(#parent.#field),
+        None => quote!(::core::option::Option::None),
+    };
+    let name = &def.name;
+    let code = match def.code {
+        Some(code) => quote!(::core::option::Option::Some(#code)),
+        None => quote!(::core::option::Option::None),
+    };
+    let status = match (def.status, &parent) {
+        (Some(status), _) => quote!(::error_core::__private::status(#status)),
+        (None, Some(parent)) => quote!(#parent.status),
+        // Unreachable: validation demands `http` or `parent`.
+        (None, None) => quote!(::error_core::__private::status(500)),
+    };
+    let errcode = some_str(def.errcode.as_deref());
+    let error_type = match &def.error_type {
+        Some(error_type) => some_str(Some(error_type)),
+        None => inherited(quote!(error_type)),
+    };
+    let error_subtype = match &def.error_subtype {
+        Some(subtype) => some_str(Some(subtype)),
+        None => inherited(quote!(error_subtype)),
+    };
+    let message = match (&def.message, &parent) {
+        (Some(template), _) => {
+            let text = template.lit.value();
+            quote!(#text)
+        }
+        (None, Some(parent)) => quote!(#parent.message),
+        (None, None) => quote!(""),
+    };
+    let doc = &def.doc;
+    let format = match (def.format, &parent) {
+        (Some(format), _) => {
+            let variant = format_ident!("{}", format.variant_name());
+            quote!(::error_core::WireFormat::#variant)
+        }
+        (None, Some(parent)) => quote!(#parent.format),
+        (None, None) => quote!(::error_core::WireFormat::Problem),
+    };
+    let fields = def.fields.iter().map(field_descriptor);
+    let parent_value = match &parent {
+        Some(parent) => quote!(::core::option::Option::Some(#parent)),
+        None => quote!(::core::option::Option::None),
+    };
+    let headers = match def.headers {
+        Some(hook) => quote!(::core::option::Option::Some(#hook as ::error_core::HeaderHook)),
+        None => inherited(quote!(headers)),
+    };
+    quote! {
+        ::error_core::ErrorDescriptor {
+            name: #name,
+            code: #code,
+            status: #status,
+            errcode: #errcode,
+            error_type: #error_type,
+            error_subtype: #error_subtype,
+            message: #message,
+            doc: #doc,
+            format: #format,
+            fields: &[#(#fields),*],
+            parent: #parent_value,
+            headers: #headers,
+        }
+    }
+}
+
+fn field_descriptor(field: &FieldDef<'_>) -> TokenStream {
+    let name = field.member.to_string();
+    let ty = type_name(field.ty);
+    let role = match (&field.extra, &field.header) {
+        (Some(wire_name), Some((header, _))) => {
+            quote!(ExtraAndHeader { wire_name: #wire_name, header: #header })
+        }
+        (Some(wire_name), None) => quote!(Extra { wire_name: #wire_name }),
+        (None, Some((header, _))) => quote!(Header { header: #header }),
+        (None, None) if field.source => quote!(Source),
+        (None, None) if field.status => quote!(Status),
+        (None, None) if field.skip => quote!(Skip),
+        (None, None) => quote!(Context),
+    };
+    quote!(::error_core::FieldDescriptor { name: #name, ty: #ty, role: ::error_core::FieldRole::#role })
+}
+
+/// A type as a person writes it: `Option<u64>`, not `Option < u64 >`.
+fn type_name(ty: &syn::Type) -> String {
+    let spaced = quote!(#ty).to_string();
+    let mut name = String::with_capacity(spaced.len());
+    let mut chars = spaced.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let prev = name.chars().last();
+            let next = chars.peek().copied();
+            let glued = matches!(prev, Some('<' | '&' | '(' | '[' | ':'))
+                || matches!(next, Some('<' | '>' | ',' | ')' | ']' | ':' | ';'))
+                || (prev == Some('>') && next != Some('+'));
+            let keep = prev == Some(',') || prev == Some(';') || !glued;
+            if keep {
+                name.push(' ');
+            }
+        } else {
+            name.push(c);
+        }
+    }
+    name
+}
+
+fn some_str(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn api_error_impl(model: &Model<'_>) -> TokenStream {
+    let ident = model.ident;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let descriptor = match model.kind {
+        Kind::Struct => quote!(<Self as ::error_core::Described>::DESCRIPTOR),
+        Kind::Enum => {
+            let arms = model.errors.iter().enumerate().map(|(index, def)| {
+                let pattern = pattern(def, &[], true);
+                quote!(#pattern => &<Self as ::error_core::Catalog>::ERRORS[#index],)
+            });
+            quote!(match self { #(#arms)* })
+        }
+    };
+    let status = status_fn(model);
+    let headers = headers_fn(model);
+    let extra = serialize_extra_fn(model);
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::error_core::ApiError for #ident #ty_generics #where_clause {
+            fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
+                #descriptor
+            }
+            #status
+            #headers
+            #extra
+        }
+    }
+}
+
+fn status_fn(model: &Model<'_>) -> Option<TokenStream> {
+    let body = per_error(model, quote!(__default), |def| {
+        let field = def.fields.iter().find(|f| f.status)?;
+        let binding = binding(field);
+        Some((
+            vec![field],
+            quote! {
+                ::core::option::Option::unwrap_or(
+                    ::error_core::__private::StatusField::to_status(#binding),
+                    __default,
+                )
+            },
+        ))
+    })?;
+    Some(quote! {
+        fn status(&self) -> ::error_core::__private::http::StatusCode {
+            let __default = ::error_core::ApiError::descriptor(self).status;
+            #body
+        }
+    })
+}
+
+fn headers_fn(model: &Model<'_>) -> Option<TokenStream> {
+    let body = per_error(model, quote!({}), |def| {
+        let fields = def.fields.iter().filter(|f| f.header.is_some()).collect::<Vec<_>>();
+        if fields.is_empty() {
+            return None;
+        }
+        let inserts = fields.iter().map(|field| {
+            let (name, with) = field.header.as_ref().map(|(n, w)| (n.as_str(), *w)).unzip();
+            let with = with.flatten();
+            let binding = binding(field);
+            let value = |value: TokenStream| match with {
+                Some(with) => quote!(&#with(#value)),
+                None => value,
+            };
+            if field.option_inner().is_some() {
+                let value = value(quote!(__value));
+                quote! {
+                    if let ::core::option::Option::Some(__value) = #binding {
+                        ::error_core::__private::insert_header(__headers, #name, #value)?;
+                    }
+                }
+            } else {
+                let value = value(quote!(#binding));
+                quote!(::error_core::__private::insert_header(__headers, #name, #value)?;)
+            }
+        });
+        Some((fields.clone(), quote!({ #(#inserts)* })))
+    })?;
+    Some(quote! {
+        fn write_field_headers(
+            &self,
+            __headers: &mut ::error_core::__private::http::HeaderMap,
+        ) -> ::core::result::Result<(), ::error_core::RenderError> {
+            #body
+            ::core::result::Result::Ok(())
+        }
+    })
+}
+
+fn serialize_extra_fn(model: &Model<'_>) -> Option<TokenStream> {
+    let body = per_error(model, quote!({}), |def| {
+        let fields = def.fields.iter().filter(|f| f.extra.is_some()).collect::<Vec<_>>();
+        if fields.is_empty() {
+            return None;
+        }
+        let entries = fields.iter().map(|field| {
+            let key = field.extra.as_deref().unwrap_or_default();
+            let binding = binding(field);
+            let entry = |value: TokenStream| {
+                quote!(::error_core::__private::serde::ser::SerializeMap::serialize_entry(__map, #key, #value)?;)
+            };
+            if field.option_inner().is_some() {
+                let entry = entry(quote!(__value));
+                quote! {
+                    if let ::core::option::Option::Some(__value) = #binding {
+                        #entry
+                    }
+                }
+            } else {
+                entry(binding)
+            }
+        });
+        Some((fields.clone(), quote!({ #(#entries)* })))
+    })?;
+    Some(quote! {
+        fn serialize_extra<__M: ::error_core::__private::serde::ser::SerializeMap>(
+            &self,
+            __map: &mut __M,
+        ) -> ::core::result::Result<(), __M::Error> {
+            #body
+            ::core::result::Result::Ok(())
+        }
+    })
+}
+
+fn display_impl(model: &Model<'_>) -> TokenStream {
+    let ident = model.ident;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let body = per_error(model, TokenStream::new(), |def| {
+        Some(match &def.message {
+            Some(template) if template.members.is_empty() => {
+                let text = &template.literal_text;
+                (Vec::new(), quote!(__formatter.write_str(#text)))
+            }
+            Some(template) => {
+                let fields = template.members.iter().filter_map(|m| def.field(m)).collect();
+                let format = syn::LitStr::new(&template.format, template.lit.span());
+                (fields, quote!(::core::write!(__formatter, #format)))
+            }
+            // Inherited from the parent: shown as written there.
+            None => (
+                Vec::new(),
+                quote!(__formatter.write_str(::error_core::ApiError::descriptor(self).message)),
+            ),
+        })
+    });
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
+            fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #body
+            }
+        }
+    }
+}
+
+fn error_impl(model: &Model<'_>) -> TokenStream {
+    let ident = model.ident;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let source = per_error(model, quote!(::core::option::Option::None), |def| {
+        let field = def.fields.iter().find(|f| f.source)?;
+        let binding = binding(field);
+        let dyn_error = |value: TokenStream, ty: &syn::Type| {
+            quote_spanned!(ty.span()=> #value.as_dyn_error())
+        };
+        let body = match field.option_inner() {
+            Some(inner) => {
+                let value = dyn_error(quote!(__source), inner);
+                quote!(::core::option::Option::map(::core::option::Option::as_ref(#binding), |__source| #value))
+            }
+            None => {
+                let value = dyn_error(binding, field.ty);
+                quote!(::core::option::Option::Some(#value))
+            }
+        };
+        Some((
+            vec![field],
+            quote!({
+                use ::error_core::__private::AsDynError as _;
+                #body
+            }),
+        ))
+    })
+    .map(|body| {
+        quote! {
+            fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                #body
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::core::error::Error for #ident #ty_generics #where_clause {
+            #source
+        }
+    }
+}
+
+fn serialize_impl(model: &Model<'_>) -> TokenStream {
+    let ident = model.ident;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::error_core::__private::serde::Serialize for #ident #ty_generics #where_clause {
+            fn serialize<__S: ::error_core::__private::serde::Serializer>(
+                &self,
+                __serializer: __S,
+            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                ::error_core::__private::serialize_native(self, __serializer)
+            }
+        }
+    }
+}
+
+fn inherent_impl(model: &Model<'_>) -> TokenStream {
+    let ident = model.ident;
+    let vis = model.vis;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let constructors = model.errors.iter().map(|def| constructor(model, def));
+    let constants = model
+        .errors
+        .iter()
+        .filter(|def| def.variant.is_some() && def.style == Style::Unit)
+        .map(|def| {
+            let variant = def.variant;
+            let name = format_ident!("{}", snake_case(&def.name_tail()).to_uppercase());
+            let doc = format!("The `{}` error: \"{}\".", def.name_tail(), def.message_text());
+            quote! {
+                #[doc = #doc]
+                #vis const #name: Self = Self::#variant;
+            }
+        });
+    quote! {
+        #[automatically_derived]
+        #[allow(dead_code)]
+        impl #impl_generics #ident #ty_generics #where_clause {
+            #(#constants)*
+            #(#constructors)*
+
+            /// This error with some catalog values replaced for this instance (message,
+            /// headers, subtype, detail, trace id); the catalog definition is unchanged.
+            #vis fn with_overrides(self, overrides: ::error_core::Overrides) -> ::error_core::Overridden<Self> {
+                ::error_core::Overridden::new(self, overrides)
+            }
+
+            /// This error with its message replaced for this instance.
+            #vis fn with_message(
+                self,
+                message: impl ::core::convert::Into<::error_core::__private::Cow<'static, str>>,
+            ) -> ::error_core::Overridden<Self> {
+                ::error_core::Overridden::new(self, ::error_core::Overrides::message(message))
+            }
+        }
+    }
+}
+
+fn constructor(model: &Model<'_>, def: &ErrorDef<'_>) -> TokenStream {
+    let vis = model.vis;
+    let name = match def.variant {
+        Some(_) => format_ident!("{}", snake_case(&def.name_tail())),
+        None => format_ident!("new"),
+    };
+    let path = match def.variant {
+        Some(variant) => quote!(Self::#variant),
+        None => quote!(Self),
+    };
+    let params = def.fields.iter().map(|field| {
+        let param = param_ident(field);
+        let ty = field.ty;
+        quote!(#param: #ty)
+    });
+    let values = def.fields.iter().map(param_ident);
+    let build = match def.style {
+        Style::Unit => path,
+        Style::Tuple => quote!(#path(#(#values),*)),
+        Style::Struct => quote!(#path { #(#values),* }),
+    };
+    let doc = format!("Builds the `{}` error: \"{}\".", def.name_tail(), def.message_text());
+    quote! {
+        #[doc = #doc]
+        #vis const fn #name(#(#params),*) -> Self {
+            #build
+        }
+    }
+}
+
+fn param_ident(field: &FieldDef<'_>) -> syn::Ident {
+    match (field.ident, &field.member) {
+        (Some(ident), _) => ident.clone(),
+        (None, member) => format_ident!("arg{}", member.to_string()),
+    }
+}
+
+/// The local a field is bound to in a generated pattern.
+fn binding(field: &FieldDef<'_>) -> TokenStream {
+    match field.ident {
+        Some(ident) => quote!(#ident),
+        None => {
+            let ident = syn::Ident::new(&field.member.binding_name(), Span::call_site());
+            quote!(#ident)
+        }
+    }
+}
+
+/// A pattern matching `def` that binds `fields`: `Self::Variant { name, .. }`,
+/// `Self::Variant(_, __field1, ..)`, or `Self { name, .. }` for a struct.
+fn pattern(def: &ErrorDef<'_>, fields: &[&FieldDef<'_>], rest: bool) -> TokenStream {
+    let path = match def.variant {
+        Some(variant) => quote!(Self::#variant),
+        None => quote!(Self),
+    };
+    let rest = rest.then(|| quote!(..));
+    match def.style {
+        Style::Unit => path,
+        Style::Struct => {
+            let bindings = fields.iter().map(|field| binding(field));
+            if fields.is_empty() {
+                quote!(#path { #rest })
+            } else {
+                quote!(#path { #(#bindings,)* #rest })
+            }
+        }
+        Style::Tuple => {
+            let used = def
+                .fields
+                .iter()
+                .rposition(|field| fields.iter().any(|f| f.member == field.member));
+            let slots = def.fields.iter().take(used.map_or(0, |last| last + 1)).map(|field| {
+                if fields.iter().any(|f| f.member == field.member) {
+                    binding(field)
+                } else {
+                    quote!(_)
+                }
+            });
+            let rest = match used {
+                Some(last) if last + 1 == def.fields.len() => None,
+                _ => rest,
+            };
+            let separator = (used.is_some() && rest.is_some()).then(|| quote!(,));
+            quote!(#path(#(#slots),* #separator #rest))
+        }
+    }
+}
+
+/// Runs `arm` on every error; `None` where it has nothing to do. For a struct, the body is
+/// `let <pattern> = self; …`; for an enum, a `match` with a `_ => default` arm for the errors
+/// left out. Returns `None` when no error has anything to do, so the method is not emitted.
+fn per_error<'m>(
+    model: &'m Model<'_>,
+    default: TokenStream,
+    mut arm: impl FnMut(&'m ErrorDef<'m>) -> Option<(Vec<&'m FieldDef<'m>>, TokenStream)>,
+) -> Option<TokenStream> {
+    let mut arms = Vec::new();
+    let mut left_out = false;
+    for def in &model.errors {
+        match arm(def) {
+            Some((fields, body)) => arms.push((pattern(def, &fields, true), fields.is_empty(), body)),
+            None => left_out = true,
+        }
+    }
+    if arms.is_empty() {
+        return None;
+    }
+    match model.kind {
+        Kind::Struct => arms.into_iter().next().map(|(pattern, binds_nothing, body)| {
+            if binds_nothing {
+                body
+            } else {
+                quote! {
+                    let #pattern = self;
+                    #body
+                }
+            }
+        }),
+        Kind::Enum => {
+            let arms = arms.into_iter().map(|(pattern, _, body)| quote!(#pattern => #body,));
+            let rest = left_out.then(|| quote!(_ => #default,));
+            Some(quote! {
+                match self {
+                    #(#arms)*
+                    #rest
+                }
+            })
+        }
+    }
+}
+
+/// `DoesNotExist` → `does_not_exist`; `HTTPError` → `http_error`.
+fn snake_case(name: &str) -> String {
+    let chars = name.chars().collect::<Vec<_>>();
+    let mut snake = String::with_capacity(name.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_uppercase() {
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + 1);
+            let starts_word = match prev {
+                None | Some('_') => false,
+                Some(prev) => {
+                    prev.is_lowercase()
+                        || prev.is_ascii_digit()
+                        || (prev.is_uppercase() && next.is_some_and(|n| n.is_lowercase()))
+                }
+            };
+            if starts_word {
+                snake.push('_');
+            }
+            snake.extend(c.to_lowercase());
+        } else {
+            snake.push(c);
+        }
+    }
+    snake
+}
+
+impl ErrorDef<'_> {
+    /// The variant name, or the type name for a struct.
+    fn name_tail(&self) -> String {
+        match self.variant {
+            Some(variant) => variant.to_string(),
+            None => self.name.clone(),
+        }
+    }
+
+    /// The message template for docs, or a note that it is inherited.
+    fn message_text(&self) -> String {
+        match &self.message {
+            Some(template) => template.lit.value(),
+            None => "message inherited from its parent".to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_case_splits_words_and_acronyms() {
+        for (name, snake) in [
+            ("DoesNotExist", "does_not_exist"),
+            ("HTTPError", "http_error"),
+            ("Py42BadRequestError", "py42_bad_request_error"),
+            ("Io", "io"),
+            ("A", "a"),
+        ] {
+            assert_eq!(snake_case(name), snake);
+        }
+    }
+
+    #[test]
+    fn type_names_read_as_written() {
+        let ty: syn::Type = syn::parse_quote!(BTreeMap<String, Vec<String>>);
+        assert_eq!(type_name(&ty), "BTreeMap<String, Vec<String>>");
+        let ty: syn::Type = syn::parse_quote!(Option<&'static str>);
+        assert_eq!(type_name(&ty), "Option<&'static str>");
+        let ty: syn::Type = syn::parse_quote!(Box<dyn std::error::Error + Send + Sync>);
+        assert_eq!(type_name(&ty), "Box<dyn std::error::Error + Send + Sync>");
+    }
+}

@@ -1,0 +1,29 @@
+//! The `#[derive(ApiError)]` macro. Use it through `error-core`, which re-exports it and
+//! documents every attribute.
+//!
+//! Layout, after thiserror: [`ast`] reads the input with darling, [`attr`] checks single
+//! attribute values, [`fmt`] parses message templates, [`valid`] runs the checks that span
+//! several attributes and builds the validated [`model`], [`expand`] generates code from it and
+//! [`fallback`] emits stub impls when the input is wrong, so users see their mistakes and not a
+//! cascade of missing-trait errors. Only this file touches `proc_macro`.
+
+mod ast;
+mod attr;
+mod expand;
+mod fallback;
+mod fmt;
+mod model;
+mod valid;
+
+#[cfg(test)]
+mod tests;
+
+use proc_macro::TokenStream;
+
+/// Derives `error_core::ApiError` and the impls that come with it. See `error_core`'s
+/// documentation for the attributes.
+#[proc_macro_derive(ApiError, attributes(api_error))]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    expand::derive(&input).into()
+}

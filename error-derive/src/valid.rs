@@ -1,0 +1,348 @@
+//! Every check of the input, into one accumulator so that all mistakes are reported at once,
+//! each spanned on the offending tokens. Builds the [`Model`] the expansion works from.
+
+use std::collections::HashMap;
+
+use darling::ast::{Data, Style};
+use darling::error::Accumulator;
+use darling::util::SpannedValue;
+use darling::Error;
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+
+use crate::ast::{self, ErrorAttrs, Input};
+use crate::attr;
+use crate::fmt::{Member, Template};
+use crate::model::{ErrorDef, FieldDef, Kind, Model};
+
+pub fn validate(input: &Input) -> darling::Result<Model<'_>> {
+    let mut errors = Error::accumulator();
+    let container = &input.error;
+    let (kind, defs) = match &input.data {
+        Data::Struct(fields) => {
+            let def = error_def(
+                &mut errors,
+                ErrorSource {
+                    variant: None,
+                    name: input.ident.to_string(),
+                    span: input.ident.span(),
+                    style: fields.style,
+                    fields: &fields.fields,
+                    attrs: &input.attrs,
+                },
+                container,
+                None,
+            );
+            (Kind::Struct, def.into_iter().collect::<Vec<_>>())
+        }
+        Data::Enum(variants) => {
+            // Rule: identity keys belong to each variant, or every variant would share them.
+            for (key, present) in [
+                ("code", container.code.as_ref().map(|c| c.span())),
+                ("errcode", container.errcode.as_ref().map(|e| e.span())),
+            ] {
+                if let Some(span) = present {
+                    errors.push(
+                        Error::custom(format!(
+                            "`{key}` identifies one error: put it on each variant, not on the enum"
+                        ))
+                        .with_span(&span),
+                    );
+                }
+            }
+            if variants.is_empty() {
+                errors.push(
+                    Error::custom("an error catalog needs at least one variant")
+                        .with_span(&input.ident),
+                );
+            }
+            let defs = variants
+                .iter()
+                .filter_map(|variant| {
+                    error_def(
+                        &mut errors,
+                        ErrorSource {
+                            variant: Some(&variant.ident),
+                            name: format!("{}::{}", input.ident, variant.ident),
+                            span: variant.ident.span(),
+                            style: variant.fields.style,
+                            fields: &variant.fields.fields,
+                            attrs: &variant.attrs,
+                        },
+                        &variant.error,
+                        Some(container),
+                    )
+                })
+                .collect::<Vec<_>>();
+            check_unique(&mut errors, variants.iter().map(|v| &v.error));
+            (Kind::Enum, defs)
+        }
+    };
+    errors.finish_with(Model {
+        ident: &input.ident,
+        vis: &input.vis,
+        generics: &input.generics,
+        kind,
+        errors: defs,
+    })
+}
+
+/// Where one error comes from: a struct or a variant.
+struct ErrorSource<'a> {
+    variant: Option<&'a syn::Ident>,
+    name: String,
+    span: Span,
+    style: Style,
+    fields: &'a [ast::Field],
+    attrs: &'a [syn::Attribute],
+}
+
+fn error_def<'a>(
+    errors: &mut Accumulator,
+    source: ErrorSource<'a>,
+    own: &'a ErrorAttrs,
+    defaults: Option<&'a ErrorAttrs>,
+) -> Option<ErrorDef<'a>> {
+    // A variant's own value wins over the enum's default.
+    fn pick<'v, T>(
+        own: &'v ErrorAttrs,
+        defaults: Option<&'v ErrorAttrs>,
+        key: fn(&ErrorAttrs) -> Option<&T>,
+    ) -> Option<&'v T> {
+        key(own).or_else(|| defaults.and_then(key))
+    }
+    let parent = pick(own, defaults, |a| a.parent.as_ref());
+    let status = pick(own, defaults, |a| a.http.as_ref()).and_then(|lit| errors.handle(attr::status(lit)));
+    let errcode = own.errcode.as_ref().and_then(|lit| errors.handle(attr::errcode(lit)));
+    let format = pick(own, defaults, |a| a.format.as_ref()).and_then(|lit| errors.handle(attr::format(lit)));
+    let message_lit = pick(own, defaults, |a| a.message.as_ref());
+    let message = message_lit.and_then(|lit| errors.handle(Template::parse(lit)));
+    let what = match source.variant {
+        Some(_) => "variant",
+        None => "error",
+    };
+    if parent.is_none() && pick(own, defaults, |a| a.http.as_ref()).is_none() {
+        errors.push(
+            Error::custom(format!(
+                "missing `http = …`: every {what} needs an HTTP status, or a `parent = Type` to inherit one from"
+            ))
+            .with_span(&source.span),
+        );
+    }
+    if parent.is_none() && message_lit.is_none() {
+        errors.push(
+            Error::custom(format!(
+                "missing `message = \"…\"`: every {what} needs a message, or a `parent = Type` to inherit one from"
+            ))
+            .with_span(&source.span),
+        );
+    }
+    let fields = source
+        .fields
+        .iter()
+        .enumerate()
+        .filter_map(|(index, field)| field_def(errors, index, field))
+        .collect::<Vec<_>>();
+    check_single_role(errors, source.fields, "source", |f| f.source.is_present());
+    check_single_role(errors, source.fields, "status", |f| f.status.is_present());
+    if let Some(template) = &message {
+        check_template(errors, template, source.style, &fields);
+    }
+    Some(ErrorDef {
+        variant: source.variant,
+        name: source.name,
+        style: source.style,
+        code: own.code.as_ref().map(|code| **code),
+        status,
+        errcode,
+        error_type: pick(own, defaults, |a| a.error_type.as_ref()).map(syn::LitStr::value),
+        error_subtype: pick(own, defaults, |a| a.error_subtype.as_ref()).map(syn::LitStr::value),
+        message,
+        format,
+        parent,
+        headers: pick(own, defaults, |a| a.headers.as_ref()),
+        doc: ast::doc_of(source.attrs),
+        fields,
+    })
+}
+
+fn field_def<'a>(errors: &mut Accumulator, index: usize, field: &'a ast::Field) -> Option<FieldDef<'a>> {
+    let member = match &field.ident {
+        Some(ident) => Member::Named(ident.to_string()),
+        None => Member::Index(index),
+    };
+    // Rule: a skipped field is private, so it cannot also travel in any way.
+    if field.skip.is_present() {
+        let others = [
+            ("extra", field.extra.is_present()),
+            ("header", field.header.is_some()),
+            ("source", field.source.is_present()),
+            ("status", field.status.is_present()),
+            ("rename", field.rename.is_some()),
+            ("with", field.with.is_some()),
+        ];
+        for (key, present) in others {
+            if present {
+                errors.push(
+                    Error::custom(format!(
+                        "`skip` conflicts with `{key}`: a skipped field is never serialized, sent or formatted"
+                    ))
+                    .with_span(&field.skip.span()),
+                );
+            }
+        }
+    }
+    // Rule: the source is the cause, never part of the response.
+    if field.source.is_present() {
+        for (key, present) in [
+            ("extra", field.extra.is_present()),
+            ("header", field.header.is_some()),
+            ("status", field.status.is_present()),
+        ] {
+            if present {
+                errors.push(
+                    Error::custom(format!(
+                        "`source` conflicts with `{key}`: the source error is never sent to the client"
+                    ))
+                    .with_span(&field.source.span()),
+                );
+            }
+        }
+    }
+    if let Some(rename) = &field.rename
+        && !field.extra.is_present()
+    {
+        errors.push(
+            Error::custom("`rename` names the field in the body: it needs `extra`").with_span(rename),
+        );
+    }
+    if let Some(with) = &field.with
+        && field.header.is_none()
+    {
+        errors.push(
+            Error::custom("`with` maps a header value: it needs `header = \"Name\"`").with_span(with),
+        );
+    }
+    let extra = if field.extra.is_present() {
+        match (&field.rename, &field.ident) {
+            (Some(rename), _) => Some(rename.value()),
+            (None, Some(ident)) => Some(ident.to_string()),
+            (None, None) => {
+                errors.push(
+                    Error::custom(
+                        "a tuple field has no name to put in the body: add `rename = \"key\"`",
+                    )
+                    .with_span(&field.extra.span()),
+                );
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let header = field
+        .header
+        .as_ref()
+        .and_then(|lit| errors.handle(attr::header_name(lit)))
+        .map(|name| (name, field.with.as_ref()));
+    Some(FieldDef {
+        member,
+        ident: field.ident.as_ref(),
+        ty: &field.ty,
+        extra,
+        header,
+        source: field.source.is_present(),
+        status: field.status.is_present(),
+        skip: field.skip.is_present(),
+    })
+}
+
+/// Rule: an error has at most one `source` and one `status` field.
+fn check_single_role(
+    errors: &mut Accumulator,
+    fields: &[ast::Field],
+    key: &str,
+    has_role: fn(&ast::Field) -> bool,
+) {
+    for field in fields.iter().filter(|f| has_role(f)).skip(1) {
+        errors.push(
+            Error::custom(format!("only one field can be `{key}`")).with_span(&field_span(field)),
+        );
+    }
+}
+
+fn field_span(field: &ast::Field) -> Span {
+    match &field.ident {
+        Some(ident) => ident.span(),
+        None => field.ty.span(),
+    }
+}
+
+/// Rule: a template shows only fields that exist and are not `skip`.
+fn check_template(errors: &mut Accumulator, template: &Template, style: Style, fields: &[FieldDef<'_>]) {
+    for member in &template.members {
+        let field = fields.iter().find(|field| &field.member == member);
+        let problem = match (member, field) {
+            (_, Some(field)) if field.skip => {
+                Some(format!("`{{{member}}}` is a `skip` field, which is never shown"))
+            }
+            (_, Some(_)) => None,
+            (Member::Index(_), None) if style != Style::Tuple => Some(format!(
+                "`{{{member}}}`: this error has no tuple fields, name a field instead"
+            )),
+            (Member::Index(index), None) => Some(format!(
+                "`{{{index}}}`: this error has {} field(s)",
+                fields.len()
+            )),
+            (Member::Named(name), None) => {
+                let known = fields
+                    .iter()
+                    .filter_map(|f| match &f.member {
+                        Member::Named(name) => Some(name.as_str()),
+                        Member::Index(_) => None,
+                    })
+                    .collect::<Vec<_>>();
+                Some(match known.as_slice() {
+                    [] => format!("`{{{name}}}`: this error has no field named `{name}`"),
+                    known => format!(
+                        "`{{{name}}}`: this error has no field named `{name}` (fields: {})",
+                        known.join(", ")
+                    ),
+                })
+            }
+        };
+        if let Some(problem) = problem {
+            errors.push(Error::custom(problem).with_span(&template.lit));
+        }
+    }
+}
+
+/// Rule: within one enum, no two variants share a `code` or an `errcode`.
+fn check_unique<'a>(errors: &mut Accumulator, variants: impl Iterator<Item = &'a ErrorAttrs>) {
+    let mut codes: HashMap<i64, &SpannedValue<i64>> = HashMap::new();
+    let mut errcodes: HashMap<String, &syn::LitStr> = HashMap::new();
+    for attrs in variants {
+        if let Some(code) = &attrs.code {
+            if let Some(first) = codes.get(&**code) {
+                duplicate(errors, "code", &code.to_string(), first.span(), code.span());
+            } else {
+                codes.insert(**code, code);
+            }
+        }
+        if let Some(errcode) = &attrs.errcode {
+            if let Some(first) = errcodes.get(&errcode.value()) {
+                duplicate(errors, "errcode", &errcode.value(), first.span(), errcode.span());
+            } else {
+                errcodes.insert(errcode.value(), errcode);
+            }
+        }
+    }
+}
+
+fn duplicate(errors: &mut Accumulator, key: &str, value: &str, first: Span, second: Span) {
+    errors.push(
+        Error::custom(format!("duplicate {key} {value}: another variant already uses it"))
+            .with_span(&second),
+    );
+    errors.push(Error::custom(format!("{key} {value} first used here")).with_span(&first));
+}

@@ -1,0 +1,1 @@
+//! Workspace-level tests of error-core and its derive.

@@ -1,0 +1,40 @@
+use std::collections::BTreeMap;
+
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(format = "djblets")]
+pub enum WebApiError {
+    /// An error indicating a requested resource does not exist.
+    #[api_error(code = 100, http = 404, error_type = "resource-does-not-exist",
+                message = "Object does not exist")]
+    DoesNotExist,
+    #[api_error(code = 105, http = 400, error_type = "request-field-error",
+                message = "One or more fields had errors")]
+    InvalidFormData { #[api_error(extra)] fields: BTreeMap<String, Vec<String>> },
+}
+
+fn ms_to_secs(ms: &u64) -> u64 {
+    ms.div_ceil(1000)
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(format = "matrix", http = 429, errcode = "M_LIMIT_EXCEEDED",
+            message = "Too Many Requests")]
+pub struct LimitExceeded {
+    #[api_error(extra, header = "Retry-After", with = ms_to_secs)]
+    pub retry_after_ms: Option<u64>,
+}
+
+#[test]
+fn smoke() {
+    let e = WebApiError::DOES_NOT_EXIST;
+    assert_eq!(e.to_string(), "Object does not exist");
+    let r = e.to_response().unwrap();
+    assert_eq!(r.status(), 404);
+    println!("{}", String::from_utf8_lossy(r.body()));
+    let l = LimitExceeded::new(Some(1500));
+    let r = l.to_response().unwrap();
+    println!("{:?} {}", r.headers(), String::from_utf8_lossy(r.body()));
+    println!("{}", l.with_message("slow").summary());
+}
