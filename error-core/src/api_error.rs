@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use http::header::HeaderMap;
 use http::StatusCode;
+use http::header::HeaderMap;
 
 use crate::descriptor::{ErrorDescriptor, WireFormat};
 use crate::overrides::{HeaderOverride, Overrides};

@@ -4,12 +4,12 @@
 use std::fmt::{self, Write as _};
 
 pub use core;
-pub use std::borrow::Cow;
 pub use http;
 pub use serde;
+pub use std::borrow::Cow;
 
-use http::header::{HeaderMap, HeaderName, HeaderValue};
 use http::StatusCode;
+use http::header::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::api_error::ApiError;
 use crate::render::RenderError;

@@ -62,7 +62,10 @@ pub(crate) fn render<E: ApiError>(
     let format = options.format.unwrap_or_else(|| error.format());
     let body = serde_json::to_vec(&error.body_in(format)).map_err(RenderError::Body)?;
     let mut headers = error.headers(options.request)?;
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static(format.content_type()),
+    );
     let mut response = http::Response::new(body);
     *response.status_mut() = error.status();
     *response.headers_mut() = headers;

@@ -21,7 +21,11 @@ pub struct ErrorAttrs {
 }
 
 #[derive(Debug, FromDeriveInput)]
-#[darling(attributes(api_error), forward_attrs(doc), supports(struct_any, enum_any))]
+#[darling(
+    attributes(api_error),
+    forward_attrs(doc),
+    supports(struct_any, enum_any)
+)]
 pub struct Input {
     pub ident: syn::Ident,
     pub vis: syn::Visibility,

@@ -30,13 +30,15 @@ pub fn format(lit: &syn::LitStr) -> Result<Format, Error> {
         "djblets" => Ok(Format::Djblets),
         "matrix" => Ok(Format::Matrix),
         "problem" => Ok(Format::Problem),
-        other => Err(Error::unknown_value_with_alts(other, Format::NAMES.iter())
-            .with_span(lit)),
+        other => Err(Error::unknown_value_with_alts(other, Format::NAMES.iter()).with_span(lit)),
     }
 }
 
 pub fn status(lit: &syn::LitInt) -> Result<u16, Error> {
-    let status = lit.base10_parse::<u16>().ok().filter(|s| STATUS_RANGE.contains(s));
+    let status = lit
+        .base10_parse::<u16>()
+        .ok()
+        .filter(|s| STATUS_RANGE.contains(s));
     status.ok_or_else(|| {
         Error::custom(format!(
             "`http = {}` is not an error status: use a status from 300 to 599",
@@ -123,7 +125,10 @@ mod tests {
             ("M..X", "does not start"),
         ] {
             let error = errcode(&lit(bad)).err().map(|e| e.to_string());
-            assert!(error.as_deref().is_some_and(|e| e.contains(reason)), "{bad}: {error:?}");
+            assert!(
+                error.as_deref().is_some_and(|e| e.contains(reason)),
+                "{bad}: {error:?}"
+            );
         }
     }
 

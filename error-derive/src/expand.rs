@@ -74,7 +74,9 @@ fn catalog_impl(model: &Model<'_>) -> TokenStream {
 }
 
 fn descriptor(def: &ErrorDef<'_>) -> TokenStream {
-    let parent = def.parent.map(|parent| quote!(<#parent as ::error_core::Described>::DESCRIPTOR));
+    let parent = def
+        .parent
+        .map(|parent| quote!(<#parent as ::error_core::Described>::DESCRIPTOR));
     // A value the error leaves unset is its parent's, or absent.
     let inherited = |field: TokenStream| match &parent {
         Some(parent) => quote!(#parent.#field),
@@ -244,7 +246,11 @@ fn status_fn(model: &Model<'_>) -> Option<TokenStream> {
 
 fn headers_fn(model: &Model<'_>) -> Option<TokenStream> {
     let body = per_error(model, quote!({}), |def| {
-        let fields = def.fields.iter().filter(|f| f.header.is_some()).collect::<Vec<_>>();
+        let fields = def
+            .fields
+            .iter()
+            .filter(|f| f.header.is_some())
+            .collect::<Vec<_>>();
         if fields.is_empty() {
             return None;
         }
@@ -283,7 +289,11 @@ fn headers_fn(model: &Model<'_>) -> Option<TokenStream> {
 
 fn serialize_extra_fn(model: &Model<'_>) -> Option<TokenStream> {
     let body = per_error(model, quote!({}), |def| {
-        let fields = def.fields.iter().filter(|f| f.extra.is_some()).collect::<Vec<_>>();
+        let fields = def
+            .fields
+            .iter()
+            .filter(|f| f.extra.is_some())
+            .collect::<Vec<_>>();
         if fields.is_empty() {
             return None;
         }
@@ -327,7 +337,11 @@ fn display_impl(model: &Model<'_>) -> TokenStream {
                 (Vec::new(), quote!(__formatter.write_str(#text)))
             }
             Some(template) => {
-                let fields = template.members.iter().filter_map(|m| def.field(m)).collect();
+                let fields = template
+                    .members
+                    .iter()
+                    .filter_map(|m| def.field(m))
+                    .collect();
                 let format = syn::LitStr::new(&template.format, template.lit.span());
                 (fields, quote!(::core::write!(__formatter, #format)))
             }
@@ -418,7 +432,11 @@ fn inherent_impl(model: &Model<'_>) -> TokenStream {
         .map(|def| {
             let variant = def.variant;
             let name = format_ident!("{}", snake_case(&def.name_tail()).to_uppercase());
-            let doc = format!("The `{}` error: \"{}\".", def.name_tail(), def.message_text());
+            let doc = format!(
+                "The `{}` error: \"{}\".",
+                def.name_tail(),
+                def.message_text()
+            );
             quote! {
                 #[doc = #doc]
                 #vis const #name: Self = Self::#variant;
@@ -440,7 +458,7 @@ fn inherent_impl(model: &Model<'_>) -> TokenStream {
             /// This error with its message replaced for this instance.
             #vis fn with_message(
                 self,
-                message: impl ::core::convert::Into<::error_core::__private::Cow<'static, str>>,
+                message: impl ::core::convert::Into<::error_core::__private::Cow<'static, ::core::primitive::str>>,
             ) -> ::error_core::Overridden<Self> {
                 ::error_core::Overridden::new(self, ::error_core::Overrides::message(message))
             }
@@ -469,7 +487,11 @@ fn constructor(model: &Model<'_>, def: &ErrorDef<'_>) -> TokenStream {
         Style::Tuple => quote!(#path(#(#values),*)),
         Style::Struct => quote!(#path { #(#values),* }),
     };
-    let doc = format!("Builds the `{}` error: \"{}\".", def.name_tail(), def.message_text());
+    let doc = format!(
+        "Builds the `{}` error: \"{}\".",
+        def.name_tail(),
+        def.message_text()
+    );
     quote! {
         #[doc = #doc]
         #vis const fn #name(#(#params),*) -> Self {
@@ -519,13 +541,17 @@ fn pattern(def: &ErrorDef<'_>, fields: &[&FieldDef<'_>], rest: bool) -> TokenStr
                 .fields
                 .iter()
                 .rposition(|field| fields.iter().any(|f| f.member == field.member));
-            let slots = def.fields.iter().take(used.map_or(0, |last| last + 1)).map(|field| {
-                if fields.iter().any(|f| f.member == field.member) {
-                    binding(field)
-                } else {
-                    quote!(_)
-                }
-            });
+            let slots = def
+                .fields
+                .iter()
+                .take(used.map_or(0, |last| last + 1))
+                .map(|field| {
+                    if fields.iter().any(|f| f.member == field.member) {
+                        binding(field)
+                    } else {
+                        quote!(_)
+                    }
+                });
             let rest = match used {
                 Some(last) if last + 1 == def.fields.len() => None,
                 _ => rest,
@@ -548,7 +574,9 @@ fn per_error<'m>(
     let mut left_out = false;
     for def in &model.errors {
         match arm(def) {
-            Some((fields, body)) => arms.push((pattern(def, &fields, true), fields.is_empty(), body)),
+            Some((fields, body)) => {
+                arms.push((pattern(def, &fields, true), fields.is_empty(), body))
+            }
             None => left_out = true,
         }
     }
@@ -556,18 +584,23 @@ fn per_error<'m>(
         return None;
     }
     match model.kind {
-        Kind::Struct => arms.into_iter().next().map(|(pattern, binds_nothing, body)| {
-            if binds_nothing {
-                body
-            } else {
-                quote! {
-                    let #pattern = self;
-                    #body
+        Kind::Struct => arms
+            .into_iter()
+            .next()
+            .map(|(pattern, binds_nothing, body)| {
+                if binds_nothing {
+                    body
+                } else {
+                    quote! {
+                        let #pattern = self;
+                        #body
+                    }
                 }
-            }
-        }),
+            }),
         Kind::Enum => {
-            let arms = arms.into_iter().map(|(pattern, _, body)| quote!(#pattern => #body,));
+            let arms = arms
+                .into_iter()
+                .map(|(pattern, _, body)| quote!(#pattern => #body,));
             let rest = left_out.then(|| quote!(_ => #default,));
             Some(quote! {
                 match self {

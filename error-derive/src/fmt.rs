@@ -61,7 +61,12 @@ impl Template {
                     format.push_str("}}");
                     literal_text.push('}');
                 }
-                '}' => return Err(template_error(lit, "unmatched `}` in message template; write `}}` for a literal brace")),
+                '}' => {
+                    return Err(template_error(
+                        lit,
+                        "unmatched `}` in message template; write `}}` for a literal brace",
+                    ));
+                }
                 '{' => {
                     let mut name = String::new();
                     while let Some(&next) = chars.peek() {
@@ -76,7 +81,12 @@ impl Template {
                         match chars.next() {
                             Some('}') => break,
                             Some(next) => spec.push(next),
-                            None => return Err(template_error(lit, "unclosed `{` in message template; write `{{` for a literal brace")),
+                            None => {
+                                return Err(template_error(
+                                    lit,
+                                    "unclosed `{` in message template; write `{{` for a literal brace",
+                                ));
+                            }
                         }
                     }
                     let member = member_of(lit, name.trim())?;

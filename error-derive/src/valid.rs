@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
+use darling::Error;
 use darling::ast::{Data, Style};
 use darling::error::Accumulator;
 use darling::util::SpannedValue;
-use darling::Error;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 
@@ -112,9 +112,14 @@ fn error_def<'a>(
         key(own).or_else(|| defaults.and_then(key))
     }
     let parent = pick(own, defaults, |a| a.parent.as_ref());
-    let status = pick(own, defaults, |a| a.http.as_ref()).and_then(|lit| errors.handle(attr::status(lit)));
-    let errcode = own.errcode.as_ref().and_then(|lit| errors.handle(attr::errcode(lit)));
-    let format = pick(own, defaults, |a| a.format.as_ref()).and_then(|lit| errors.handle(attr::format(lit)));
+    let status =
+        pick(own, defaults, |a| a.http.as_ref()).and_then(|lit| errors.handle(attr::status(lit)));
+    let errcode = own
+        .errcode
+        .as_ref()
+        .and_then(|lit| errors.handle(attr::errcode(lit)));
+    let format =
+        pick(own, defaults, |a| a.format.as_ref()).and_then(|lit| errors.handle(attr::format(lit)));
     let message_lit = pick(own, defaults, |a| a.message.as_ref());
     let message = message_lit.and_then(|lit| errors.handle(Template::parse(lit)));
     let what = match source.variant {
@@ -166,7 +171,11 @@ fn error_def<'a>(
     })
 }
 
-fn field_def<'a>(errors: &mut Accumulator, index: usize, field: &'a ast::Field) -> Option<FieldDef<'a>> {
+fn field_def<'a>(
+    errors: &mut Accumulator,
+    index: usize,
+    field: &'a ast::Field,
+) -> Option<FieldDef<'a>> {
     let member = match &field.ident {
         Some(ident) => Member::Named(ident.to_string()),
         None => Member::Index(index),
@@ -213,14 +222,16 @@ fn field_def<'a>(errors: &mut Accumulator, index: usize, field: &'a ast::Field) 
         && !field.extra.is_present()
     {
         errors.push(
-            Error::custom("`rename` names the field in the body: it needs `extra`").with_span(rename),
+            Error::custom("`rename` names the field in the body: it needs `extra`")
+                .with_span(rename),
         );
     }
     if let Some(with) = &field.with
         && field.header.is_none()
     {
         errors.push(
-            Error::custom("`with` maps a header value: it needs `header = \"Name\"`").with_span(with),
+            Error::custom("`with` maps a header value: it needs `header = \"Name\"`")
+                .with_span(with),
         );
     }
     let extra = if field.extra.is_present() {
@@ -279,13 +290,18 @@ fn field_span(field: &ast::Field) -> Span {
 }
 
 /// Rule: a template shows only fields that exist and are not `skip`.
-fn check_template(errors: &mut Accumulator, template: &Template, style: Style, fields: &[FieldDef<'_>]) {
+fn check_template(
+    errors: &mut Accumulator,
+    template: &Template,
+    style: Style,
+    fields: &[FieldDef<'_>],
+) {
     for member in &template.members {
         let field = fields.iter().find(|field| &field.member == member);
         let problem = match (member, field) {
-            (_, Some(field)) if field.skip => {
-                Some(format!("`{{{member}}}` is a `skip` field, which is never shown"))
-            }
+            (_, Some(field)) if field.skip => Some(format!(
+                "`{{{member}}}` is a `skip` field, which is never shown"
+            )),
             (_, Some(_)) => None,
             (Member::Index(_), None) if style != Style::Tuple => Some(format!(
                 "`{{{member}}}`: this error has no tuple fields, name a field instead"
@@ -331,7 +347,13 @@ fn check_unique<'a>(errors: &mut Accumulator, variants: impl Iterator<Item = &'a
         }
         if let Some(errcode) = &attrs.errcode {
             if let Some(first) = errcodes.get(&errcode.value()) {
-                duplicate(errors, "errcode", &errcode.value(), first.span(), errcode.span());
+                duplicate(
+                    errors,
+                    "errcode",
+                    &errcode.value(),
+                    first.span(),
+                    errcode.span(),
+                );
             } else {
                 errcodes.insert(errcode.value(), errcode);
             }
@@ -341,8 +363,10 @@ fn check_unique<'a>(errors: &mut Accumulator, variants: impl Iterator<Item = &'a
 
 fn duplicate(errors: &mut Accumulator, key: &str, value: &str, first: Span, second: Span) {
     errors.push(
-        Error::custom(format!("duplicate {key} {value}: another variant already uses it"))
-            .with_span(&second),
+        Error::custom(format!(
+            "duplicate {key} {value}: another variant already uses it"
+        ))
+        .with_span(&second),
     );
     errors.push(Error::custom(format!("{key} {value} first used here")).with_span(&first));
 }

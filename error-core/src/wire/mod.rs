@@ -57,7 +57,10 @@ impl<E: ApiError> Serialize for Body<'_, E> {
             WireFormat::Problem => {
                 let status = error.status();
                 map.serialize_entry("type", PROBLEM_TYPE_DEFAULT)?;
-                map.serialize_entry("title", status.canonical_reason().unwrap_or("Unknown Error"))?;
+                map.serialize_entry(
+                    "title",
+                    status.canonical_reason().unwrap_or("Unknown Error"),
+                )?;
                 map.serialize_entry("status", &status.as_u16())?;
                 map.serialize_entry("detail", &Message(error))?;
                 serialize_some(&mut map, "code", error.code())?;

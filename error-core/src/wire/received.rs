@@ -102,17 +102,18 @@ impl WireError {
         Self::from_value(format, object)
     }
 
-    /// The format of a body: `stat` and an `err` object mean Djblets, an `errcode` Matrix,
-    /// a `type`, `title` or numeric `status` problem details.
+    /// The format of a body: `stat` and an `err` object mean Djblets; a string `type` or
+    /// `title` means problem details (which may also carry an `errcode` extension); an
+    /// `errcode` alone means Matrix; a numeric `status` alone, problem details again.
     pub fn detect(object: &Map<String, Value>) -> Option<WireFormat> {
+        let is_string = |key| object.get(key).is_some_and(Value::is_string);
         if object.get("stat").is_some() && object.get("err").is_some_and(Value::is_object) {
             Some(WireFormat::Djblets)
+        } else if is_string("type") || is_string("title") {
+            Some(WireFormat::Problem)
         } else if object.contains_key("errcode") {
             Some(WireFormat::Matrix)
-        } else if object.contains_key("type")
-            || object.contains_key("title")
-            || object.get("status").is_some_and(Value::is_u64)
-        {
+        } else if object.get("status").is_some_and(Value::is_u64) {
             Some(WireFormat::Problem)
         } else {
             None
@@ -120,11 +121,14 @@ impl WireError {
     }
 
     /// Reads an object known to be in `format`.
-    pub fn from_value(format: WireFormat, mut root: Map<String, Value>) -> Result<Self, ParseError> {
+    pub fn from_value(
+        format: WireFormat,
+        mut root: Map<String, Value>,
+    ) -> Result<Self, ParseError> {
         let mut error = WireError::empty(format);
         match format {
             WireFormat::Djblets => {
-                let mut err = match root.remove("err") {
+                let mut err = match root.shift_remove("err") {
                     Some(Value::Object(err)) => err,
                     Some(other) => {
                         root.insert("err".to_owned(), other);
@@ -134,7 +138,7 @@ impl WireError {
                 };
                 // `stat` is always "fail" in an error; anything else is kept as received.
                 if root.get("stat").and_then(Value::as_str) == Some("fail") {
-                    root.remove("stat");
+                    root.shift_remove("stat");
                 }
                 error.code = take_i64(&mut err, "code");
                 error.message = take_string(&mut err, "msg");
@@ -205,7 +209,9 @@ impl WireError {
 
     /// Whether a problem body uses RFC 9457's default type.
     pub fn is_default_problem_type(&self) -> bool {
-        self.problem_type.as_deref().is_none_or(|t| t == PROBLEM_TYPE_DEFAULT)
+        self.problem_type
+            .as_deref()
+            .is_none_or(|t| t == PROBLEM_TYPE_DEFAULT)
     }
 }
 
@@ -240,7 +246,10 @@ fn take_i64(map: &mut Map<String, Value>, key: &str) -> Option<i64> {
 }
 
 fn take_u16(map: &mut Map<String, Value>, key: &str) -> Option<u16> {
-    let number = map.get(key).and_then(Value::as_u64).and_then(|n| u16::try_from(n).ok())?;
+    let number = map
+        .get(key)
+        .and_then(Value::as_u64)
+        .and_then(|n| u16::try_from(n).ok())?;
     map.shift_remove(key);
     Some(number)
 }
