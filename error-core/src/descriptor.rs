@@ -139,6 +139,10 @@ impl ErrorDescriptor {
 }
 
 /// Implemented by a struct deriving `ApiError`: its one descriptor, usable as a `parent`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a `parent`: only a struct that derives `ApiError` can",
+    label = "not a struct deriving `ApiError`"
+)]
 pub trait Described {
     /// The descriptor of this error.
     const DESCRIPTOR: &'static ErrorDescriptor;

@@ -89,6 +89,10 @@ impl<'a> AsDynError<'a> for dyn std::error::Error + Send + Sync + 'a {
 
 /// Reads an `#[api_error(status)]` field. A number that is no valid status gives `None`, and
 /// the catalog default is used.
+#[diagnostic::on_unimplemented(
+    message = "a `status` field must be a `u16`, an `http::StatusCode` or an `Option` of one, not `{Self}`",
+    label = "not a status"
+)]
 pub trait StatusField {
     /// The status the field holds, if valid.
     fn to_status(&self) -> Option<StatusCode>;

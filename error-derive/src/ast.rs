@@ -2,15 +2,62 @@
 //! wrong value types and duplicates are reported here, all at once, with "did you mean" hints.
 
 use darling::ast::{Data, Fields};
-use darling::util::{Flag, SpannedValue};
+use darling::util::Flag;
 use darling::{FromDeriveInput, FromField, FromMeta, FromVariant};
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+
+/// An integer written as a literal, possibly negative: `code = 100`, `code = -1`. A string
+/// such as `code = "100"` is refused, so a value is always written one way.
+#[derive(Clone, Debug)]
+pub struct IntLit {
+    pub digits: String,
+    pub span: Span,
+}
+
+impl IntLit {
+    pub fn parse<N: std::str::FromStr>(&self) -> Option<N> {
+        self.digits.parse().ok()
+    }
+}
+
+impl FromMeta for IntLit {
+    fn from_expr(expr: &syn::Expr) -> darling::Result<Self> {
+        match expr {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(int),
+                ..
+            }) => Ok(IntLit {
+                digits: int.base10_digits().to_owned(),
+                span: int.span(),
+            }),
+            syn::Expr::Unary(syn::ExprUnary {
+                op: syn::UnOp::Neg(_),
+                expr: inner,
+                ..
+            }) => match IntLit::from_expr(inner) {
+                Ok(positive) => Ok(IntLit {
+                    digits: format!("-{}", positive.digits),
+                    span: expr.span(),
+                }),
+                Err(_) => Err(not_an_integer(expr)),
+            },
+            syn::Expr::Group(group) => IntLit::from_expr(&group.expr),
+            _ => Err(not_an_integer(expr)),
+        }
+    }
+}
+
+fn not_an_integer(expr: &syn::Expr) -> darling::Error {
+    darling::Error::custom("expected an integer literal, like `100`").with_span(expr)
+}
 
 /// Keys allowed on the type and on each variant. On an enum, the type's values are defaults
 /// for every variant.
 #[derive(Debug, Default, FromMeta)]
 pub struct ErrorAttrs {
-    pub code: Option<SpannedValue<i64>>,
-    pub http: Option<syn::LitInt>,
+    pub code: Option<IntLit>,
+    pub http: Option<IntLit>,
     pub errcode: Option<syn::LitStr>,
     pub error_type: Option<syn::LitStr>,
     pub error_subtype: Option<syn::LitStr>,

@@ -2,6 +2,8 @@
 
 use darling::Error;
 
+use crate::ast::IntLit;
+
 /// Statuses an error may have: redirections, client and server errors.
 pub const STATUS_RANGE: std::ops::RangeInclusive<u16> = 300..=599;
 
@@ -34,17 +36,21 @@ pub fn format(lit: &syn::LitStr) -> Result<Format, Error> {
     }
 }
 
-pub fn status(lit: &syn::LitInt) -> Result<u16, Error> {
-    let status = lit
-        .base10_parse::<u16>()
-        .ok()
-        .filter(|s| STATUS_RANGE.contains(s));
+pub fn status(lit: &IntLit) -> Result<u16, Error> {
+    let status = lit.parse::<u16>().filter(|s| STATUS_RANGE.contains(s));
     status.ok_or_else(|| {
         Error::custom(format!(
             "`http = {}` is not an error status: use a status from 300 to 599",
-            lit.base10_digits()
+            lit.digits
         ))
-        .with_span(lit)
+        .with_span(&lit.span)
+    })
+}
+
+pub fn code(lit: &IntLit) -> Result<i64, Error> {
+    lit.parse::<i64>().ok_or_else(|| {
+        Error::custom(format!("`code = {}` does not fit in an i64", lit.digits))
+            .with_span(&lit.span)
     })
 }
 

@@ -7,6 +7,10 @@ use quote::quote;
 
 pub fn expand(input: &syn::DeriveInput, errors: darling::Error) -> TokenStream {
     let errors = errors.write_errors();
+    // A union is refused outright: stubs would only add noise about its missing impls.
+    if matches!(input.data, syn::Data::Union(_)) {
+        return errors;
+    }
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use darling::Error;
 use darling::ast::{Data, Style};
 use darling::error::Accumulator;
-use darling::util::SpannedValue;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 
@@ -38,7 +37,7 @@ pub fn validate(input: &Input) -> darling::Result<Model<'_>> {
         Data::Enum(variants) => {
             // Rule: identity keys belong to each variant, or every variant would share them.
             for (key, present) in [
-                ("code", container.code.as_ref().map(|c| c.span())),
+                ("code", container.code.as_ref().map(|c| c.span)),
                 ("errcode", container.errcode.as_ref().map(|e| e.span())),
             ] {
                 if let Some(span) = present {
@@ -157,7 +156,10 @@ fn error_def<'a>(
         variant: source.variant,
         name: source.name,
         style: source.style,
-        code: own.code.as_ref().map(|code| **code),
+        code: own
+            .code
+            .as_ref()
+            .and_then(|lit| errors.handle(attr::code(lit))),
         status,
         errcode,
         error_type: pick(own, defaults, |a| a.error_type.as_ref()).map(syn::LitStr::value),
@@ -335,27 +337,25 @@ fn check_template(
 
 /// Rule: within one enum, no two variants share a `code` or an `errcode`.
 fn check_unique<'a>(errors: &mut Accumulator, variants: impl Iterator<Item = &'a ErrorAttrs>) {
-    let mut codes: HashMap<i64, &SpannedValue<i64>> = HashMap::new();
-    let mut errcodes: HashMap<String, &syn::LitStr> = HashMap::new();
+    let mut codes: HashMap<i64, Span> = HashMap::new();
+    let mut errcodes: HashMap<String, Span> = HashMap::new();
     for attrs in variants {
-        if let Some(code) = &attrs.code {
-            if let Some(first) = codes.get(&**code) {
-                duplicate(errors, "code", &code.to_string(), first.span(), code.span());
-            } else {
-                codes.insert(**code, code);
+        if let Some(lit) = &attrs.code
+            && let Some(code) = lit.parse::<i64>()
+        {
+            match codes.get(&code) {
+                Some(first) => duplicate(errors, "code", &lit.digits, *first, lit.span),
+                None => {
+                    codes.insert(code, lit.span);
+                }
             }
         }
-        if let Some(errcode) = &attrs.errcode {
-            if let Some(first) = errcodes.get(&errcode.value()) {
-                duplicate(
-                    errors,
-                    "errcode",
-                    &errcode.value(),
-                    first.span(),
-                    errcode.span(),
-                );
-            } else {
-                errcodes.insert(errcode.value(), errcode);
+        if let Some(lit) = &attrs.errcode {
+            match errcodes.get(&lit.value()) {
+                Some(first) => duplicate(errors, "errcode", &lit.value(), *first, lit.span()),
+                None => {
+                    errcodes.insert(lit.value(), lit.span());
+                }
             }
         }
     }

@@ -1,0 +1,7 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "100", http = 400, message = "string code")]
+struct StringCode;
+
+fn main() {}

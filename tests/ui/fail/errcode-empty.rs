@@ -1,0 +1,7 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 400, errcode = "", message = "empty")]
+struct Empty;
+
+fn main() {}

@@ -1,0 +1,7 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 400, errcode = "M_BAD JSON", message = "spaced")]
+struct Spaced;
+
+fn main() {}

@@ -1,0 +1,13 @@
+use error_core::ApiError;
+
+#[derive(Debug)]
+struct Opaque;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 400, message = "bad")]
+struct Bad {
+    #[api_error(extra)]
+    value: Opaque,
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use error_core::ApiError;
+
+#[derive(Debug)]
+struct Opaque;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 429, message = "slow down")]
+struct Slow {
+    #[api_error(header = "Retry-After")]
+    seconds: Opaque,
+}
+
+fn main() {}

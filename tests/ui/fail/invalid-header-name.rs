@@ -1,0 +1,10 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 429, message = "slow down")]
+struct Slow {
+    #[api_error(header = "Retry After")]
+    seconds: u32,
+}
+
+fn main() {}

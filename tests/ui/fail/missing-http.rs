@@ -1,0 +1,9 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+enum Catalog {
+    #[api_error(code = 1, message = "no status")]
+    NoStatus,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(parent = String, message = "child")]
+struct Child;
+
+fn main() {}

@@ -1,0 +1,10 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 500, message = "failed")]
+struct Failed {
+    #[api_error(source, extra)]
+    cause: std::io::Error,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = "404", message = "status as a string")]
+struct Quoted;
+
+fn main() {}

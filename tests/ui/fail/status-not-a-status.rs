@@ -1,0 +1,7 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 1000, message = "no such status")]
+struct Huge;
+
+fn main() {}

@@ -1,0 +1,7 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 200, message = "OK is not an error")]
+struct NotAnError;
+
+fn main() {}

@@ -1,0 +1,9 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 400, message = "{0}")]
+struct Named {
+    name: String,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 400, message = "{0} and {1}")]
+struct Pair(String);
+
+fn main() {}

@@ -1,0 +1,10 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 401, message = "bad password {password}")]
+struct LoginFailed {
+    #[api_error(skip)]
+    password: String,
+}
+
+fn main() {}

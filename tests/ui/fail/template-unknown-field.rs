@@ -1,0 +1,9 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 400, message = "Field {nmae} is invalid")]
+struct InvalidField {
+    name: String,
+}
+
+fn main() {}

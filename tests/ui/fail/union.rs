@@ -1,0 +1,10 @@
+use error_core::ApiError;
+
+#[derive(ApiError)]
+#[api_error(http = 400, message = "union")]
+union NotAnError {
+    a: u32,
+    b: f32,
+}
+
+fn main() {}
