@@ -84,11 +84,17 @@ fn descriptor(def: &ErrorDef<'_>) -> TokenStream {
     };
     let name = &def.name;
     let code = match def.code {
-        Some(code) => quote!(::core::option::Option::Some(#code)),
+        Some(code) => {
+            let code = proc_macro2::Literal::i64_unsuffixed(code);
+            quote!(::core::option::Option::Some(#code))
+        }
         None => quote!(::core::option::Option::None),
     };
     let status = match (def.status, &parent) {
-        (Some(status), _) => quote!(::error_core::__private::status(#status)),
+        (Some(status), _) => {
+            let status = proc_macro2::Literal::u16_unsuffixed(status);
+            quote!(::error_core::__private::status(#status))
+        }
         (None, Some(parent)) => quote!(#parent.status),
         // Unreachable: validation demands `http` or `parent`.
         (None, None) => quote!(::error_core::__private::status(500)),
@@ -201,6 +207,7 @@ fn api_error_impl(model: &Model<'_>) -> TokenStream {
         Kind::Enum => {
             let arms = model.errors.iter().enumerate().map(|(index, def)| {
                 let pattern = pattern(def, &[], true);
+                let index = proc_macro2::Literal::usize_unsuffixed(index);
                 quote!(#pattern => &<Self as ::error_core::Catalog>::ERRORS[#index],)
             });
             quote!(match self { #(#arms)* })
@@ -433,7 +440,7 @@ fn inherent_impl(model: &Model<'_>) -> TokenStream {
             let variant = def.variant;
             let name = format_ident!("{}", snake_case(&def.name_tail()).to_uppercase());
             let doc = format!(
-                "The `{}` error: \"{}\".",
+                " The `{}` error: \"{}\".",
                 def.name_tail(),
                 def.message_text()
             );
@@ -488,7 +495,7 @@ fn constructor(model: &Model<'_>, def: &ErrorDef<'_>) -> TokenStream {
         Style::Struct => quote!(#path { #(#values),* }),
     };
     let doc = format!(
-        "Builds the `{}` error: \"{}\".",
+        " Builds the `{}` error: \"{}\".",
         def.name_tail(),
         def.message_text()
     );

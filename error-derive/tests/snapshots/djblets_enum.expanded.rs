@@ -1,0 +1,143 @@
+#[automatically_derived]
+impl ::error_core::Catalog for WebApiError {
+    const ERRORS: &'static [::error_core::ErrorDescriptor] = &[
+        ::error_core::ErrorDescriptor {
+            name: "WebApiError::DoesNotExist",
+            code: ::core::option::Option::Some(100),
+            status: ::error_core::__private::status(404),
+            errcode: ::core::option::Option::None,
+            error_type: ::core::option::Option::Some("resource-does-not-exist"),
+            error_subtype: ::core::option::Option::None,
+            message: "Object does not exist",
+            doc: "An error indicating a requested resource does not exist.",
+            format: ::error_core::WireFormat::Djblets,
+            fields: &[],
+            parent: ::core::option::Option::None,
+            headers: ::core::option::Option::None,
+        },
+        ::error_core::ErrorDescriptor {
+            name: "WebApiError::InvalidFormData",
+            code: ::core::option::Option::Some(105),
+            status: ::error_core::__private::status(400),
+            errcode: ::core::option::Option::None,
+            error_type: ::core::option::Option::Some("request-field-error"),
+            error_subtype: ::core::option::Option::None,
+            message: "One or more fields had errors",
+            doc: "",
+            format: ::error_core::WireFormat::Djblets,
+            fields: &[
+                ::error_core::FieldDescriptor {
+                    name: "fields",
+                    ty: "BTreeMap<String, Vec<String>>",
+                    role: ::error_core::FieldRole::Extra {
+                        wire_name: "fields",
+                    },
+                },
+            ],
+            parent: ::core::option::Option::None,
+            headers: ::core::option::Option::None,
+        },
+        ::error_core::ErrorDescriptor {
+            name: "WebApiError::NotLoggedIn",
+            code: ::core::option::Option::Some(103),
+            status: ::error_core::__private::status(401),
+            errcode: ::core::option::Option::None,
+            error_type: ::core::option::Option::Some("not-logged-in"),
+            error_subtype: ::core::option::Option::None,
+            message: "You are not logged in",
+            doc: "",
+            format: ::error_core::WireFormat::Djblets,
+            fields: &[],
+            parent: ::core::option::Option::None,
+            headers: ::core::option::Option::Some(
+                auth_headers as ::error_core::HeaderHook,
+            ),
+        },
+    ];
+}
+#[automatically_derived]
+impl ::error_core::ApiError for WebApiError {
+    fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
+        match self {
+            Self::DoesNotExist => &<Self as ::error_core::Catalog>::ERRORS[0],
+            Self::InvalidFormData { .. } => &<Self as ::error_core::Catalog>::ERRORS[1],
+            Self::NotLoggedIn => &<Self as ::error_core::Catalog>::ERRORS[2],
+        }
+    }
+    fn serialize_extra<__M: ::error_core::__private::serde::ser::SerializeMap>(
+        &self,
+        __map: &mut __M,
+    ) -> ::core::result::Result<(), __M::Error> {
+        match self {
+            Self::InvalidFormData { fields, .. } => {
+                ::error_core::__private::serde::ser::SerializeMap::serialize_entry(
+                    __map,
+                    "fields",
+                    fields,
+                )?;
+            }
+            _ => {}
+        }
+        ::core::result::Result::Ok(())
+    }
+}
+#[automatically_derived]
+impl ::core::fmt::Display for WebApiError {
+    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::DoesNotExist => __formatter.write_str("Object does not exist"),
+            Self::InvalidFormData { .. } => {
+                __formatter.write_str("One or more fields had errors")
+            }
+            Self::NotLoggedIn => __formatter.write_str("You are not logged in"),
+        }
+    }
+}
+#[automatically_derived]
+impl ::core::error::Error for WebApiError {}
+#[automatically_derived]
+impl ::error_core::__private::serde::Serialize for WebApiError {
+    fn serialize<__S: ::error_core::__private::serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> ::core::result::Result<__S::Ok, __S::Error> {
+        ::error_core::__private::serialize_native(self, __serializer)
+    }
+}
+#[automatically_derived]
+#[allow(dead_code)]
+impl WebApiError {
+    /// The `DoesNotExist` error: "Object does not exist".
+    pub const DOES_NOT_EXIST: Self = Self::DoesNotExist;
+    /// The `NotLoggedIn` error: "You are not logged in".
+    pub const NOT_LOGGED_IN: Self = Self::NotLoggedIn;
+    /// Builds the `DoesNotExist` error: "Object does not exist".
+    pub const fn does_not_exist() -> Self {
+        Self::DoesNotExist
+    }
+    /// Builds the `InvalidFormData` error: "One or more fields had errors".
+    pub const fn invalid_form_data(fields: BTreeMap<String, Vec<String>>) -> Self {
+        Self::InvalidFormData { fields }
+    }
+    /// Builds the `NotLoggedIn` error: "You are not logged in".
+    pub const fn not_logged_in() -> Self {
+        Self::NotLoggedIn
+    }
+    /// This error with some catalog values replaced for this instance (message,
+    /// headers, subtype, detail, trace id); the catalog definition is unchanged.
+    pub fn with_overrides(
+        self,
+        overrides: ::error_core::Overrides,
+    ) -> ::error_core::Overridden<Self> {
+        ::error_core::Overridden::new(self, overrides)
+    }
+    /// This error with its message replaced for this instance.
+    pub fn with_message(
+        self,
+        message: impl ::core::convert::Into<
+            ::error_core::__private::Cow<'static, ::core::primitive::str>,
+        >,
+    ) -> ::error_core::Overridden<Self> {
+        ::error_core::Overridden::new(self, ::error_core::Overrides::message(message))
+    }
+}

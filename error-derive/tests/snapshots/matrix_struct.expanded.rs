@@ -1,0 +1,112 @@
+#[automatically_derived]
+impl ::error_core::Described for LimitExceeded {
+    const DESCRIPTOR: &'static ::error_core::ErrorDescriptor = &::error_core::ErrorDescriptor {
+        name: "LimitExceeded",
+        code: ::core::option::Option::None,
+        status: ::error_core::__private::status(429),
+        errcode: ::core::option::Option::Some("M_LIMIT_EXCEEDED"),
+        error_type: ::core::option::Option::None,
+        error_subtype: ::core::option::Option::None,
+        message: "Too Many Requests",
+        doc: "",
+        format: ::error_core::WireFormat::Matrix,
+        fields: &[
+            ::error_core::FieldDescriptor {
+                name: "retry_after_ms",
+                ty: "Option<u64>",
+                role: ::error_core::FieldRole::ExtraAndHeader {
+                    wire_name: "retry_after_ms",
+                    header: "Retry-After",
+                },
+            },
+        ],
+        parent: ::core::option::Option::None,
+        headers: ::core::option::Option::None,
+    };
+}
+#[automatically_derived]
+impl ::error_core::Catalog for LimitExceeded {
+    const ERRORS: &'static [::error_core::ErrorDescriptor] = ::core::slice::from_ref(
+        <Self as ::error_core::Described>::DESCRIPTOR,
+    );
+}
+#[automatically_derived]
+impl ::error_core::ApiError for LimitExceeded {
+    fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
+        <Self as ::error_core::Described>::DESCRIPTOR
+    }
+    fn write_field_headers(
+        &self,
+        __headers: &mut ::error_core::__private::http::HeaderMap,
+    ) -> ::core::result::Result<(), ::error_core::RenderError> {
+        let Self { retry_after_ms, .. } = self;
+        {
+            if let ::core::option::Option::Some(__value) = retry_after_ms {
+                ::error_core::__private::insert_header(
+                    __headers,
+                    "Retry-After",
+                    &ms_to_secs(__value),
+                )?;
+            }
+        }
+        ::core::result::Result::Ok(())
+    }
+    fn serialize_extra<__M: ::error_core::__private::serde::ser::SerializeMap>(
+        &self,
+        __map: &mut __M,
+    ) -> ::core::result::Result<(), __M::Error> {
+        let Self { retry_after_ms, .. } = self;
+        {
+            if let ::core::option::Option::Some(__value) = retry_after_ms {
+                ::error_core::__private::serde::ser::SerializeMap::serialize_entry(
+                    __map,
+                    "retry_after_ms",
+                    __value,
+                )?;
+            }
+        }
+        ::core::result::Result::Ok(())
+    }
+}
+#[automatically_derived]
+impl ::core::fmt::Display for LimitExceeded {
+    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __formatter.write_str("Too Many Requests")
+    }
+}
+#[automatically_derived]
+impl ::core::error::Error for LimitExceeded {}
+#[automatically_derived]
+impl ::error_core::__private::serde::Serialize for LimitExceeded {
+    fn serialize<__S: ::error_core::__private::serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> ::core::result::Result<__S::Ok, __S::Error> {
+        ::error_core::__private::serialize_native(self, __serializer)
+    }
+}
+#[automatically_derived]
+#[allow(dead_code)]
+impl LimitExceeded {
+    /// Builds the `LimitExceeded` error: "Too Many Requests".
+    pub const fn new(retry_after_ms: Option<u64>) -> Self {
+        Self { retry_after_ms }
+    }
+    /// This error with some catalog values replaced for this instance (message,
+    /// headers, subtype, detail, trace id); the catalog definition is unchanged.
+    pub fn with_overrides(
+        self,
+        overrides: ::error_core::Overrides,
+    ) -> ::error_core::Overridden<Self> {
+        ::error_core::Overridden::new(self, overrides)
+    }
+    /// This error with its message replaced for this instance.
+    pub fn with_message(
+        self,
+        message: impl ::core::convert::Into<
+            ::error_core::__private::Cow<'static, ::core::primitive::str>,
+        >,
+    ) -> ::error_core::Overridden<Self> {
+        ::error_core::Overridden::new(self, ::error_core::Overrides::message(message))
+    }
+}

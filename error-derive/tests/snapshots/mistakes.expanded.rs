@@ -1,0 +1,20 @@
+::core::compile_error! {
+    "`http = 200` is not an error status: use a status from 300 to 599"
+}
+::core::compile_error! {
+    "`{nope}`: this error has no field named `nope`"
+}
+#[automatically_derived]
+impl ::error_core::ApiError for Wrong {
+    fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
+        ::core::unreachable!()
+    }
+}
+#[automatically_derived]
+impl ::core::fmt::Display for Wrong {
+    fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::unreachable!()
+    }
+}
+#[automatically_derived]
+impl ::core::error::Error for Wrong {}

@@ -1,0 +1,134 @@
+#[automatically_derived]
+impl<T: Serialize> ::error_core::Catalog for Catalog<T> {
+    const ERRORS: &'static [::error_core::ErrorDescriptor] = &[
+        ::error_core::ErrorDescriptor {
+            name: "Catalog::First",
+            code: ::core::option::Option::Some(1),
+            status: ::error_core::__private::status(400),
+            errcode: ::core::option::Option::None,
+            error_type: ::core::option::Option::None,
+            error_subtype: ::core::option::Option::None,
+            message: "first {1}",
+            doc: "",
+            format: ::error_core::WireFormat::Problem,
+            fields: &[
+                ::error_core::FieldDescriptor {
+                    name: "0",
+                    ty: "T",
+                    role: ::error_core::FieldRole::Context,
+                },
+                ::error_core::FieldDescriptor {
+                    name: "1",
+                    ty: "u32",
+                    role: ::error_core::FieldRole::Extra {
+                        wire_name: "value",
+                    },
+                },
+            ],
+            parent: ::core::option::Option::None,
+            headers: ::core::option::Option::None,
+        },
+        ::error_core::ErrorDescriptor {
+            name: "Catalog::Second",
+            code: ::core::option::Option::Some(2),
+            status: ::error_core::__private::status(400),
+            errcode: ::core::option::Option::None,
+            error_type: ::core::option::Option::None,
+            error_subtype: ::core::option::Option::None,
+            message: "{{second}}",
+            doc: "",
+            format: ::error_core::WireFormat::Problem,
+            fields: &[
+                ::error_core::FieldDescriptor {
+                    name: "0",
+                    ty: "T",
+                    role: ::error_core::FieldRole::Extra {
+                        wire_name: "payload",
+                    },
+                },
+            ],
+            parent: ::core::option::Option::None,
+            headers: ::core::option::Option::None,
+        },
+    ];
+}
+#[automatically_derived]
+impl<T: Serialize> ::error_core::ApiError for Catalog<T> {
+    fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
+        match self {
+            Self::First(..) => &<Self as ::error_core::Catalog>::ERRORS[0],
+            Self::Second(..) => &<Self as ::error_core::Catalog>::ERRORS[1],
+        }
+    }
+    fn serialize_extra<__M: ::error_core::__private::serde::ser::SerializeMap>(
+        &self,
+        __map: &mut __M,
+    ) -> ::core::result::Result<(), __M::Error> {
+        match self {
+            Self::First(_, __field1) => {
+                ::error_core::__private::serde::ser::SerializeMap::serialize_entry(
+                    __map,
+                    "value",
+                    __field1,
+                )?;
+            }
+            Self::Second(__field0) => {
+                ::error_core::__private::serde::ser::SerializeMap::serialize_entry(
+                    __map,
+                    "payload",
+                    __field0,
+                )?;
+            }
+        }
+        ::core::result::Result::Ok(())
+    }
+}
+#[automatically_derived]
+impl<T: Serialize> ::core::fmt::Display for Catalog<T> {
+    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::First(_, __field1) => ::core::write!(__formatter, "first {__field1}"),
+            Self::Second(..) => __formatter.write_str("{second}"),
+        }
+    }
+}
+#[automatically_derived]
+impl<T: Serialize> ::core::error::Error for Catalog<T> {}
+#[automatically_derived]
+impl<T: Serialize> ::error_core::__private::serde::Serialize for Catalog<T> {
+    fn serialize<__S: ::error_core::__private::serde::Serializer>(
+        &self,
+        __serializer: __S,
+    ) -> ::core::result::Result<__S::Ok, __S::Error> {
+        ::error_core::__private::serialize_native(self, __serializer)
+    }
+}
+#[automatically_derived]
+#[allow(dead_code)]
+impl<T: Serialize> Catalog<T> {
+    /// Builds the `First` error: "first {1}".
+    const fn first(arg0: T, arg1: u32) -> Self {
+        Self::First(arg0, arg1)
+    }
+    /// Builds the `Second` error: "{{second}}".
+    const fn second(arg0: T) -> Self {
+        Self::Second(arg0)
+    }
+    /// This error with some catalog values replaced for this instance (message,
+    /// headers, subtype, detail, trace id); the catalog definition is unchanged.
+    fn with_overrides(
+        self,
+        overrides: ::error_core::Overrides,
+    ) -> ::error_core::Overridden<Self> {
+        ::error_core::Overridden::new(self, overrides)
+    }
+    /// This error with its message replaced for this instance.
+    fn with_message(
+        self,
+        message: impl ::core::convert::Into<
+            ::error_core::__private::Cow<'static, ::core::primitive::str>,
+        >,
+    ) -> ::error_core::Overridden<Self> {
+        ::error_core::Overridden::new(self, ::error_core::Overrides::message(message))
+    }
+}
