@@ -28,3 +28,8 @@ pub use wire::{ParseError, WireError};
 /// See the crate documentation for every attribute.
 #[cfg(feature = "derive")]
 pub use error_derive::ApiError;
+
+/// The README's quick start, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeQuickStart;
