@@ -6,6 +6,7 @@ use http::StatusCode;
 use http::header::HeaderMap;
 
 use crate::descriptor::{ErrorDescriptor, WireFormat};
+use crate::instance::Instance;
 use crate::overrides::{HeaderOverride, Overrides};
 use crate::render::{self, RenderError, RenderOptions};
 use crate::wire::Body;
@@ -19,10 +20,9 @@ pub trait ApiError: fmt::Display + fmt::Debug {
     /// The static description of the error this value is.
     fn descriptor(&self) -> &'static ErrorDescriptor;
 
-    /// The HTTP status: the instance's `#[api_error(status)]` field if it has one, else the
-    /// catalog default.
-    fn status(&self) -> StatusCode {
-        self.descriptor().status
+    /// The values this instance carries in its own fields (see [`Instance`]).
+    fn instance(&self) -> Instance<'_> {
+        Instance::NONE
     }
 
     /// The per-instance overrides, if any (see [`Overridden`](crate::Overridden)).
@@ -45,37 +45,45 @@ pub trait ApiError: fmt::Display + fmt::Debug {
         Ok(())
     }
 
-    /// The numeric code, if the error has one.
+    /// The HTTP status: the instance's `status` field if it holds a valid status, else the
+    /// catalog default.
+    fn status(&self) -> StatusCode {
+        self.instance().status.unwrap_or(self.descriptor().status)
+    }
+
+    /// The numeric code: the instance's `code` field, else the catalog's, if any.
     fn code(&self) -> Option<i64> {
-        self.descriptor().code
+        self.instance().code.or(self.descriptor().code)
     }
 
-    /// The Matrix-style errcode, if the error has one.
+    /// The Matrix-style errcode: the instance's `errcode` field, else the catalog's, if any.
     fn errcode(&self) -> Option<&str> {
-        self.descriptor().errcode
+        self.instance().errcode.or(self.descriptor().errcode)
     }
 
-    /// The error type, if the error has one.
+    /// The error type: the instance's `error_type` field, else the catalog's, if any.
     fn error_type(&self) -> Option<&str> {
-        self.descriptor().error_type
+        self.instance().error_type.or(self.descriptor().error_type)
     }
 
-    /// The error subtype: the override if set, else the catalog's.
+    /// The error subtype: the override, else the instance's field, else the catalog's.
     fn error_subtype(&self) -> Option<&str> {
-        match self.overrides().and_then(|o| o.error_subtype.as_deref()) {
-            Some(subtype) => Some(subtype),
-            None => self.descriptor().error_subtype,
-        }
+        let overridden = self.overrides().and_then(|o| o.error_subtype.as_deref());
+        overridden
+            .or(self.instance().error_subtype)
+            .or(self.descriptor().error_subtype)
     }
 
-    /// Further detail, if overridden in.
+    /// Further detail: the override, else the instance's `detail` field.
     fn detail(&self) -> Option<&str> {
-        self.overrides().and_then(|o| o.detail.as_deref())
+        let overridden = self.overrides().and_then(|o| o.detail.as_deref());
+        overridden.or(self.instance().detail)
     }
 
-    /// The trace id, if overridden in.
+    /// The trace id: the override, else the instance's `trace_id` field.
     fn trace_id(&self) -> Option<&str> {
-        self.overrides().and_then(|o| o.trace_id.as_deref())
+        let overridden = self.overrides().and_then(|o| o.trace_id.as_deref());
+        overridden.or(self.instance().trace_id)
     }
 
     /// The wire format this error renders in by default.

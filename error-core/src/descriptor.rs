@@ -68,6 +68,18 @@ pub enum FieldRole {
     Source,
     /// The instance's own HTTP status.
     Status,
+    /// The instance's own numeric code.
+    Code,
+    /// The instance's own errcode.
+    Errcode,
+    /// The instance's own error type.
+    ErrorType,
+    /// The instance's own error subtype.
+    ErrorSubtype,
+    /// Further detail on this occurrence.
+    Detail,
+    /// The trace id of this occurrence.
+    TraceId,
     /// Only used by the message template; never serialized or sent.
     Context,
     /// Private data: never serialized, sent or formatted.

@@ -8,6 +8,7 @@ extern crate self as error_core;
 mod api_error;
 pub mod check;
 mod descriptor;
+mod instance;
 mod overrides;
 mod render;
 pub mod wire;
@@ -20,6 +21,7 @@ pub use api_error::{ApiError, Summary};
 pub use descriptor::{
     Catalog, Described, ErrorDescriptor, FieldDescriptor, FieldRole, HeaderHook, WireFormat,
 };
+pub use instance::Instance;
 pub use overrides::{DynHeaderHook, HeaderOverride, Overridden, Overrides};
 pub use render::{RenderError, RenderOptions};
 pub use wire::{ParseError, WireError};

@@ -14,6 +14,7 @@ use http::header::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::api_error::ApiError;
 use crate::descriptor::ErrorDescriptor;
+use crate::instance::Instance;
 use crate::render::RenderError;
 
 /// A header hook that may capture state, for [`HeaderOverride::Computed`].
@@ -198,8 +199,8 @@ impl<E: ApiError> ApiError for Overridden<E> {
         self.error.descriptor()
     }
 
-    fn status(&self) -> http::StatusCode {
-        self.error.status()
+    fn instance(&self) -> Instance<'_> {
+        self.error.instance()
     }
 
     fn overrides(&self) -> Option<&Overrides> {

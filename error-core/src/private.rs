@@ -116,8 +116,70 @@ impl<T: StatusField> StatusField for Option<T> {
     }
 }
 
-impl<T: StatusField + ?Sized> StatusField for &T {
-    fn to_status(&self) -> Option<StatusCode> {
-        (**self).to_status()
+/// Reads an `#[api_error(code)]` field.
+#[diagnostic::on_unimplemented(
+    message = "a `code` field must be an integer or an `Option` of one, not `{Self}`",
+    label = "not a code"
+)]
+pub trait CodeField {
+    /// The code the field holds, if any.
+    fn to_code(&self) -> Option<i64>;
+}
+
+macro_rules! code_fields {
+    ($($int:ty),*) => {$(
+        impl CodeField for $int {
+            fn to_code(&self) -> Option<i64> {
+                i64::try_from(*self).ok()
+            }
+        }
+    )*};
+}
+
+code_fields!(i8, i16, i32, i64, u8, u16, u32, u64, isize, usize);
+
+impl<T: CodeField> CodeField for Option<T> {
+    fn to_code(&self) -> Option<i64> {
+        self.as_ref().and_then(CodeField::to_code)
+    }
+}
+
+/// Reads a text field marked `errcode`, `error_type`, `error_subtype`, `detail` or `trace_id`.
+#[diagnostic::on_unimplemented(
+    message = "this field must hold text (`String`, `&str`, `Cow<str>` or an `Option` of one), not `{Self}`",
+    label = "not text"
+)]
+pub trait TextField {
+    /// The text the field holds, if any.
+    fn to_text(&self) -> Option<&str>;
+}
+
+impl TextField for String {
+    fn to_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl TextField for str {
+    fn to_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl TextField for &str {
+    fn to_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl TextField for Cow<'_, str> {
+    fn to_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl<T: TextField> TextField for Option<T> {
+    fn to_text(&self) -> Option<&str> {
+        self.as_ref().and_then(TextField::to_text)
     }
 }

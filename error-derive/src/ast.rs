@@ -112,6 +112,77 @@ pub struct Field {
     pub skip: Flag,
     /// The instance's own HTTP status.
     pub status: Flag,
+    /// The instance's own numeric code.
+    pub code: Flag,
+    /// The instance's own errcode.
+    pub errcode: Flag,
+    /// The instance's own error type.
+    pub error_type: Flag,
+    /// The instance's own error subtype.
+    pub error_subtype: Flag,
+    /// Further detail on the occurrence.
+    pub detail: Flag,
+    /// The occurrence's trace id.
+    pub trace_id: Flag,
+}
+
+impl Field {
+    /// The instance values this field is marked as, with the span of each key.
+    pub fn values(&self) -> Vec<(InstanceValue, Span)> {
+        [
+            (InstanceValue::Status, &self.status),
+            (InstanceValue::Code, &self.code),
+            (InstanceValue::Errcode, &self.errcode),
+            (InstanceValue::ErrorType, &self.error_type),
+            (InstanceValue::ErrorSubtype, &self.error_subtype),
+            (InstanceValue::Detail, &self.detail),
+            (InstanceValue::TraceId, &self.trace_id),
+        ]
+        .into_iter()
+        .filter(|(_, flag)| flag.is_present())
+        .map(|(value, flag)| (value, flag.span()))
+        .collect()
+    }
+}
+
+/// A value of the error that a field of the instance can supply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InstanceValue {
+    Status,
+    Code,
+    Errcode,
+    ErrorType,
+    ErrorSubtype,
+    Detail,
+    TraceId,
+}
+
+impl InstanceValue {
+    /// The key, as written in `#[api_error(…)]` and as named in `error_core::Instance`.
+    pub fn key(self) -> &'static str {
+        match self {
+            InstanceValue::Status => "status",
+            InstanceValue::Code => "code",
+            InstanceValue::Errcode => "errcode",
+            InstanceValue::ErrorType => "error_type",
+            InstanceValue::ErrorSubtype => "error_subtype",
+            InstanceValue::Detail => "detail",
+            InstanceValue::TraceId => "trace_id",
+        }
+    }
+
+    /// The `error_core::FieldRole` variant.
+    pub fn role(self) -> &'static str {
+        match self {
+            InstanceValue::Status => "Status",
+            InstanceValue::Code => "Code",
+            InstanceValue::Errcode => "Errcode",
+            InstanceValue::ErrorType => "ErrorType",
+            InstanceValue::ErrorSubtype => "ErrorSubtype",
+            InstanceValue::Detail => "Detail",
+            InstanceValue::TraceId => "TraceId",
+        }
+    }
 }
 
 /// The doc comment of an item, lines joined as rustdoc joins them (trimmed, one per line).

@@ -8,7 +8,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::Input;
+use crate::ast::{Input, InstanceValue};
 use crate::fallback;
 use crate::model::{ErrorDef, FieldDef, Kind, Model};
 use crate::valid;
@@ -162,7 +162,10 @@ fn field_descriptor(field: &FieldDef<'_>) -> TokenStream {
         (Some(wire_name), None) => quote!(Extra { wire_name: #wire_name }),
         (None, Some((header, _))) => quote!(Header { header: #header }),
         (None, None) if field.source => quote!(Source),
-        (None, None) if field.status => quote!(Status),
+        (None, None) if field.value.is_some() => {
+            let role = format_ident!("{}", field.value.map_or("Status", InstanceValue::role));
+            quote!(#role)
+        }
         (None, None) if field.skip => quote!(Skip),
         (None, None) => quote!(Context),
     };
@@ -213,7 +216,7 @@ fn api_error_impl(model: &Model<'_>) -> TokenStream {
             quote!(match self { #(#arms)* })
         }
     };
-    let status = status_fn(model);
+    let instance = instance_fn(model);
     let headers = headers_fn(model);
     let extra = serialize_extra_fn(model);
     quote! {
@@ -222,30 +225,50 @@ fn api_error_impl(model: &Model<'_>) -> TokenStream {
             fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
                 #descriptor
             }
-            #status
+            #instance
             #headers
             #extra
         }
     }
 }
 
-fn status_fn(model: &Model<'_>) -> Option<TokenStream> {
-    let body = per_error(model, quote!(__default), |def| {
-        let field = def.fields.iter().find(|f| f.status)?;
-        let binding = binding(field);
+fn instance_fn(model: &Model<'_>) -> Option<TokenStream> {
+    let body = per_error(model, quote!(::error_core::Instance::NONE), |def| {
+        let fields = def
+            .fields
+            .iter()
+            .filter(|f| f.value.is_some())
+            .collect::<Vec<_>>();
+        if fields.is_empty() {
+            return None;
+        }
+        let values = fields.iter().map(|field| {
+            let binding = binding(field);
+            let value = field.value.unwrap_or(InstanceValue::Status);
+            let key = format_ident!("{}", value.key());
+            let read = match value {
+                InstanceValue::Status => {
+                    quote!(::error_core::__private::StatusField::to_status(#binding))
+                }
+                InstanceValue::Code => {
+                    quote!(::error_core::__private::CodeField::to_code(#binding))
+                }
+                _ => quote!(::error_core::__private::TextField::to_text(#binding)),
+            };
+            quote!(#key: #read,)
+        });
         Some((
-            vec![field],
+            fields.clone(),
             quote! {
-                ::core::option::Option::unwrap_or(
-                    ::error_core::__private::StatusField::to_status(#binding),
-                    __default,
-                )
+                ::error_core::Instance {
+                    #(#values)*
+                    ..::error_core::Instance::NONE
+                }
             },
         ))
     })?;
     Some(quote! {
-        fn status(&self) -> ::error_core::__private::http::StatusCode {
-            let __default = ::error_core::ApiError::descriptor(self).status;
+        fn instance(&self) -> ::error_core::Instance<'_> {
             #body
         }
     })

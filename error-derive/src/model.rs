@@ -3,6 +3,7 @@
 
 use darling::ast::Style;
 
+use crate::ast::InstanceValue;
 use crate::attr::Format;
 use crate::fmt::{Member, Template};
 
@@ -54,7 +55,8 @@ pub struct FieldDef<'a> {
     /// The header name and optional mapping function, for `header` fields.
     pub header: Option<(String, Option<&'a syn::Path>)>,
     pub source: bool,
-    pub status: bool,
+    /// The instance value the field supplies, if any.
+    pub value: Option<InstanceValue>,
     pub skip: bool,
 }
 

@@ -9,7 +9,7 @@ use darling::error::Accumulator;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 
-use crate::ast::{self, ErrorAttrs, Input};
+use crate::ast::{self, ErrorAttrs, Input, InstanceValue};
 use crate::attr;
 use crate::fmt::{Member, Template};
 use crate::model::{ErrorDef, FieldDef, Kind, Model};
@@ -148,7 +148,17 @@ fn error_def<'a>(
         .filter_map(|(index, field)| field_def(errors, index, field))
         .collect::<Vec<_>>();
     check_single_role(errors, source.fields, "source", |f| f.source.is_present());
-    check_single_role(errors, source.fields, "status", |f| f.status.is_present());
+    for value in [
+        InstanceValue::Status,
+        InstanceValue::Code,
+        InstanceValue::Errcode,
+        InstanceValue::ErrorType,
+        InstanceValue::ErrorSubtype,
+        InstanceValue::Detail,
+        InstanceValue::TraceId,
+    ] {
+        check_single_value(errors, source.fields, value);
+    }
     if let Some(template) = &message {
         check_template(errors, template, source.style, &fields);
     }
@@ -182,42 +192,57 @@ fn field_def<'a>(
         Some(ident) => Member::Named(ident.to_string()),
         None => Member::Index(index),
     };
+    let values = field.values();
+    // Every key that makes the field travel or mean something, with where it was written.
+    let mut keys: Vec<(&str, Span)> = Vec::new();
+    if field.extra.is_present() {
+        keys.push(("extra", field.extra.span()));
+    }
+    if let Some(header) = &field.header {
+        keys.push(("header", header.span()));
+    }
+    if field.source.is_present() {
+        keys.push(("source", field.source.span()));
+    }
+    keys.extend(values.iter().map(|(value, span)| (value.key(), *span)));
     // Rule: a skipped field is private, so it cannot also travel in any way.
     if field.skip.is_present() {
-        let others = [
-            ("extra", field.extra.is_present()),
-            ("header", field.header.is_some()),
-            ("source", field.source.is_present()),
-            ("status", field.status.is_present()),
-            ("rename", field.rename.is_some()),
-            ("with", field.with.is_some()),
-        ];
-        for (key, present) in others {
-            if present {
-                errors.push(
-                    Error::custom(format!(
-                        "`skip` conflicts with `{key}`: a skipped field is never serialized, sent or formatted"
-                    ))
-                    .with_span(&field.skip.span()),
-                );
-            }
+        let renamed = field.rename.as_ref().map(|r| ("rename", r.span()));
+        let mapped = field.with.as_ref().map(|w| ("with", w.span()));
+        for (key, _) in keys.iter().copied().chain(renamed).chain(mapped) {
+            errors.push(
+                Error::custom(format!(
+                    "`skip` conflicts with `{key}`: a skipped field is never serialized, sent or formatted"
+                ))
+                .with_span(&field.skip.span()),
+            );
         }
     }
     // Rule: the source is the cause, never part of the response.
     if field.source.is_present() {
-        for (key, present) in [
-            ("extra", field.extra.is_present()),
-            ("header", field.header.is_some()),
-            ("status", field.status.is_present()),
-        ] {
-            if present {
-                errors.push(
-                    Error::custom(format!(
-                        "`source` conflicts with `{key}`: the source error is never sent to the client"
-                    ))
-                    .with_span(&field.source.span()),
-                );
-            }
+        for (key, _) in keys.iter().filter(|(key, _)| *key != "source") {
+            errors.push(
+                Error::custom(format!(
+                    "`source` conflicts with `{key}`: the source error is never sent to the client"
+                ))
+                .with_span(&field.source.span()),
+            );
+        }
+    }
+    // Rule: a field supplying one of the error's own values supplies only that one.
+    if let Some((first, _)) = values.first() {
+        for (key, span) in keys
+            .iter()
+            .filter(|(key, _)| *key != first.key() && *key != "source")
+        {
+            errors.push(
+                Error::custom(format!(
+                    "`{key}` conflicts with `{}`: a field that is the error's {} is already sent as such",
+                    first.key(),
+                    first.key()
+                ))
+                .with_span(span),
+            );
         }
     }
     if let Some(rename) = &field.rename
@@ -265,12 +290,25 @@ fn field_def<'a>(
         extra,
         header,
         source: field.source.is_present(),
-        status: field.status.is_present(),
+        value: values.first().map(|(value, _)| *value),
         skip: field.skip.is_present(),
     })
 }
 
-/// Rule: an error has at most one `source` and one `status` field.
+/// Rule: an error has at most one field supplying each of its values.
+fn check_single_value(errors: &mut Accumulator, fields: &[ast::Field], value: InstanceValue) {
+    let marked = fields
+        .iter()
+        .flat_map(|f| f.values())
+        .filter(|(v, _)| *v == value);
+    for (_, span) in marked.skip(1) {
+        errors.push(
+            Error::custom(format!("only one field can be `{}`", value.key())).with_span(&span),
+        );
+    }
+}
+
+/// Rule: an error has at most one `source` field.
 fn check_single_role(
     errors: &mut Accumulator,
     fields: &[ast::Field],

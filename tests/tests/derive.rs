@@ -280,3 +280,74 @@ fn generic_errors_derive() {
         Some(&serde_json::json!(7))
     );
 }
+
+/// Djblets' `WebAPIError(code, msg, *, http_status, error_type, error_subtype, detail,
+/// trace_id)`: every value is the instance's own.
+#[derive(Debug, ApiError)]
+#[api_error(format = "djblets", http = 400, message = "{msg}")]
+pub struct WebApiErrorShape {
+    #[api_error(code)]
+    pub code: i64,
+    pub msg: String,
+    #[api_error(status)]
+    pub http_status: u16,
+    #[api_error(error_type)]
+    pub error_type: Option<String>,
+    #[api_error(error_subtype)]
+    pub error_subtype: Option<String>,
+    #[api_error(detail)]
+    pub detail: Option<String>,
+    #[api_error(trace_id)]
+    pub trace_id: Option<&'static str>,
+}
+
+/// Synapse's `SynapseError(code, msg, errcode)`: the errcode is the instance's.
+#[derive(Debug, ApiError)]
+#[api_error(format = "matrix", http = 400, errcode = "M_UNKNOWN", message = "{msg}")]
+pub struct DynamicErrcode {
+    #[api_error(status)]
+    pub code: u16,
+    pub msg: String,
+    #[api_error(errcode)]
+    pub errcode: String,
+}
+
+#[test]
+fn instance_fields_supply_the_errors_own_values() {
+    let error = WebApiErrorShape::new(
+        207,
+        "Custom".into(),
+        409,
+        Some("custom-type".into()),
+        Some("sub".into()),
+        None,
+        Some("t-9"),
+    );
+    assert_eq!(error.code(), Some(207));
+    assert_eq!(error.status(), StatusCode::CONFLICT);
+    assert_eq!(error.error_type(), Some("custom-type"));
+    assert_eq!(error.error_subtype(), Some("sub"));
+    assert_eq!(error.detail(), None);
+    assert_eq!(error.trace_id(), Some("t-9"));
+    assert_eq!(
+        serde_json::to_value(&error).ok(),
+        Some(serde_json::json!({"stat": "fail", "err": {
+            "code": 207, "msg": "Custom", "type": "custom-type", "subtype": "sub", "trace_id": "t-9"
+        }}))
+    );
+    // Overrides still win over the instance's fields.
+    let overridden = error.with_overrides(error_core::Overrides {
+        trace_id: Some("t-10".into()),
+        ..Default::default()
+    });
+    assert_eq!(overridden.trace_id(), Some("t-10"));
+    assert_eq!(overridden.code(), Some(207));
+
+    let matrix = DynamicErrcode::new(403, "Forbidden".into(), "M_FORBIDDEN".into());
+    assert_eq!(matrix.errcode(), Some("M_FORBIDDEN"));
+    assert_eq!(DynamicErrcode::DESCRIPTOR.errcode, Some("M_UNKNOWN"));
+    assert_eq!(
+        DynamicErrcode::DESCRIPTOR.field("errcode").map(|f| f.role),
+        Some(FieldRole::Errcode)
+    );
+}

@@ -49,13 +49,12 @@ impl ::error_core::ApiError for SynapseError {
     fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
         <Self as ::error_core::Described>::DESCRIPTOR
     }
-    fn status(&self) -> ::error_core::__private::http::StatusCode {
-        let __default = ::error_core::ApiError::descriptor(self).status;
+    fn instance(&self) -> ::error_core::Instance<'_> {
         let Self(__field0, ..) = self;
-        ::core::option::Option::unwrap_or(
-            ::error_core::__private::StatusField::to_status(__field0),
-            __default,
-        )
+        ::error_core::Instance {
+            status: ::error_core::__private::StatusField::to_status(__field0),
+            ..::error_core::Instance::NONE
+        }
     }
 }
 #[automatically_derived]

@@ -1,0 +1,10 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 400, message = "m")]
+struct Doubled {
+    #[api_error(errcode, extra)]
+    errcode: String,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 400, message = "m")]
+struct TwoErrcodes {
+    #[api_error(errcode)]
+    first: String,
+    #[api_error(errcode)]
+    second: String,
+}
+
+fn main() {}
