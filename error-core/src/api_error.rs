@@ -68,7 +68,7 @@ pub trait ApiError: fmt::Display + fmt::Debug {
 
     /// The error subtype: the override, else the instance's field, else the catalog's.
     fn error_subtype(&self) -> Option<&str> {
-        let overridden = self.overrides().and_then(|o| o.error_subtype.as_deref());
+        let overridden = self.overrides().and_then(|o| non_empty(&o.error_subtype));
         overridden
             .or(self.instance().error_subtype)
             .or(self.descriptor().error_subtype)
@@ -76,13 +76,13 @@ pub trait ApiError: fmt::Display + fmt::Debug {
 
     /// Further detail: the override, else the instance's `detail` field.
     fn detail(&self) -> Option<&str> {
-        let overridden = self.overrides().and_then(|o| o.detail.as_deref());
+        let overridden = self.overrides().and_then(|o| non_empty(&o.detail));
         overridden.or(self.instance().detail)
     }
 
     /// The trace id: the override, else the instance's `trace_id` field.
     fn trace_id(&self) -> Option<&str> {
-        let overridden = self.overrides().and_then(|o| o.trace_id.as_deref());
+        let overridden = self.overrides().and_then(|o| non_empty(&o.trace_id));
         overridden.or(self.instance().trace_id)
     }
 
@@ -124,7 +124,7 @@ pub trait ApiError: fmt::Display + fmt::Debug {
     where
         Self: Sized,
     {
-        Body::new(self, self.format())
+        Body::new(self, self.format(), None)
     }
 
     /// The body in `format`.
@@ -132,7 +132,7 @@ pub trait ApiError: fmt::Display + fmt::Debug {
     where
         Self: Sized,
     {
-        Body::new(self, format)
+        Body::new(self, format, None)
     }
 
     /// The complete HTTP response in the native format, rendered outside any request.
@@ -166,4 +166,10 @@ impl<E: ApiError + ?Sized> fmt::Display for Summary<'_, E> {
         }
         write!(f, ", HTTP {}: {error}>", error.status().as_u16())
     }
+}
+
+/// An override that is empty overrides nothing, as Djblets' `with_overrides` combines values
+/// with `or`.
+pub(crate) fn non_empty<'a>(value: &'a Option<std::borrow::Cow<'static, str>>) -> Option<&'a str> {
+    value.as_deref().filter(|text| !text.is_empty())
 }

@@ -66,6 +66,9 @@ pub enum FieldRole {
     },
     /// The error's `std::error::Error::source`; never serialized.
     Source,
+    /// A map spread over the body's root, replacing members of the same name (Synapse's
+    /// `additional_fields`).
+    Flatten,
     /// The instance's own HTTP status.
     Status,
     /// The instance's own numeric code.
@@ -142,6 +145,13 @@ impl ErrorDescriptor {
     /// Descriptors are identified by their Rust name, which is unique within a crate.
     fn same_as(&self, other: &ErrorDescriptor) -> bool {
         self.name == other.name
+    }
+
+    /// Whether some field spreads a map over the body, which may replace its members.
+    pub fn has_flatten(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|field| field.role == FieldRole::Flatten)
     }
 
     /// The field called `name`, if declared.

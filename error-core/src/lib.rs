@@ -11,6 +11,7 @@ mod descriptor;
 mod instance;
 mod overrides;
 mod render;
+mod response;
 pub mod wire;
 
 #[doc(hidden)]
@@ -24,6 +25,7 @@ pub use descriptor::{
 pub use instance::Instance;
 pub use overrides::{DynHeaderHook, HeaderOverride, Overridden, Overrides};
 pub use render::{RenderError, RenderOptions};
+pub use response::ResponseRecord;
 pub use wire::{ParseError, WireError};
 
 /// Derives [`ApiError`], `Display`, `std::error::Error`, `serde::Serialize` and constructors.

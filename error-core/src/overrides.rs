@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use http::header::{HeaderMap, HeaderName, HeaderValue};
 
-use crate::api_error::ApiError;
+use crate::api_error::{ApiError, non_empty};
 use crate::descriptor::ErrorDescriptor;
 use crate::instance::Instance;
 use crate::render::RenderError;
@@ -39,7 +39,7 @@ impl fmt::Debug for HeaderOverride {
 }
 
 /// Values that replace an error's catalog values for one instance. Unset (`None`) values keep
-/// the catalog's.
+/// the catalog's, and so do empty strings, as in Djblets' `with_overrides`.
 ///
 /// ```
 /// use error_core::Overrides;
@@ -181,7 +181,7 @@ impl<E> Deref for Overridden<E> {
 
 impl<E: ApiError> fmt::Display for Overridden<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.overrides.message {
+        match non_empty(&self.overrides.message) {
             Some(message) => f.write_str(message),
             None => fmt::Display::fmt(&self.error, f),
         }

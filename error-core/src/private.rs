@@ -90,7 +90,7 @@ impl<'a> AsDynError<'a> for dyn std::error::Error + Send + Sync + 'a {
 /// Reads an `#[api_error(status)]` field. A number that is no valid status gives `None`, and
 /// the catalog default is used.
 #[diagnostic::on_unimplemented(
-    message = "a `status` field must be a `u16`, an `http::StatusCode` or an `Option` of one, not `{Self}`",
+    message = "a `status` field must be a `u16`, an `http::StatusCode`, a `ResponseRecord` or an `Option` of one, not `{Self}`",
     label = "not a status"
 )]
 pub trait StatusField {

@@ -2,10 +2,11 @@
 
 use std::fmt;
 
-use http::header::{CONTENT_TYPE, HeaderValue};
+use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
 
 use crate::api_error::ApiError;
 use crate::descriptor::WireFormat;
+use crate::wire::Body;
 
 /// Why an error could not be rendered. Values that come from user data (a header field holding
 /// CR or LF, say) end up here rather than in a panic.
@@ -46,26 +47,41 @@ impl std::error::Error for RenderError {
     }
 }
 
-/// How to render: which format (the error's native one by default) and for which request.
+/// How to render: which format (the error's native one by default), for which request, and
+/// with which members added to the body.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RenderOptions<'a> {
     /// The format to render in; `None` is the error's native format.
     pub format: Option<WireFormat>,
     /// The request being answered, for headers that depend on it.
     pub request: Option<&'a http::request::Parts>,
+    /// Members merged into the body's root, replacing any of the same name, as Djblets'
+    /// `WebAPIResponseError(request, err, extra_params)` does (`fields` of a form error).
+    pub extra: Option<&'a serde_json::Map<String, serde_json::Value>>,
 }
+
+/// `X-Content-Type-Options: nosniff`, which every Djblets WebAPI response carries.
+const NOSNIFF: (HeaderName, HeaderValue) = (
+    HeaderName::from_static("x-content-type-options"),
+    HeaderValue::from_static("nosniff"),
+);
 
 pub(crate) fn render<E: ApiError>(
     error: &E,
     options: &RenderOptions<'_>,
 ) -> Result<http::Response<Vec<u8>>, RenderError> {
     let format = options.format.unwrap_or_else(|| error.format());
-    let body = serde_json::to_vec(&error.body_in(format)).map_err(RenderError::Body)?;
+    let body = Body::new(error, format, options.extra);
+    let body = serde_json::to_vec(&body).map_err(RenderError::Body)?;
     let mut headers = error.headers(options.request)?;
     headers.insert(
         CONTENT_TYPE,
         HeaderValue::from_static(format.content_type()),
     );
+    if format == WireFormat::Djblets {
+        let (name, value) = NOSNIFF;
+        headers.insert(name, value);
+    }
     let mut response = http::Response::new(body);
     *response.status_mut() = error.status();
     *response.headers_mut() = headers;

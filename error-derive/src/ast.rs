@@ -65,6 +65,7 @@ pub struct ErrorAttrs {
     pub format: Option<syn::LitStr>,
     pub parent: Option<syn::Path>,
     pub headers: Option<syn::Path>,
+    pub display: Option<syn::Path>,
 }
 
 #[derive(Debug, FromDeriveInput)]
@@ -100,6 +101,10 @@ pub struct Field {
     pub ty: syn::Type,
     /// Serialized into the body.
     pub extra: Flag,
+    /// An `extra` `Option` sent as `null` when `None`, rather than left out.
+    pub nullable: Flag,
+    /// A map whose entries are serialized at the body's root, replacing members of the same name.
+    pub flatten: Flag,
     /// The key in the body, for `extra`.
     pub rename: Option<syn::LitStr>,
     /// Sent as this HTTP header.

@@ -162,6 +162,7 @@ fn field_descriptor(field: &FieldDef<'_>) -> TokenStream {
         (Some(wire_name), None) => quote!(Extra { wire_name: #wire_name }),
         (None, Some((header, _))) => quote!(Header { header: #header }),
         (None, None) if field.source => quote!(Source),
+        (None, None) if field.flatten => quote!(Flatten),
         (None, None) if field.value.is_some() => {
             let role = format_ident!("{}", field.value.map_or("Status", InstanceValue::role));
             quote!(#role)
@@ -322,28 +323,12 @@ fn serialize_extra_fn(model: &Model<'_>) -> Option<TokenStream> {
         let fields = def
             .fields
             .iter()
-            .filter(|f| f.extra.is_some())
+            .filter(|f| f.extra.is_some() || f.flatten)
             .collect::<Vec<_>>();
         if fields.is_empty() {
             return None;
         }
-        let entries = fields.iter().map(|field| {
-            let key = field.extra.as_deref().unwrap_or_default();
-            let binding = binding(field);
-            let entry = |value: TokenStream| {
-                quote!(::error_core::__private::serde::ser::SerializeMap::serialize_entry(__map, #key, #value)?;)
-            };
-            if field.option_inner().is_some() {
-                let entry = entry(quote!(__value));
-                quote! {
-                    if let ::core::option::Option::Some(__value) = #binding {
-                        #entry
-                    }
-                }
-            } else {
-                entry(binding)
-            }
-        });
+        let entries = fields.iter().map(|field| body_entries(field));
         Some((fields.clone(), quote!({ #(#entries)* })))
     })?;
     Some(quote! {
@@ -357,10 +342,44 @@ fn serialize_extra_fn(model: &Model<'_>) -> Option<TokenStream> {
     })
 }
 
+/// The body members of one field: one entry for `extra` (none for a `None` that is not
+/// `nullable`), every entry of the map for `flatten`.
+fn body_entries(field: &FieldDef<'_>) -> TokenStream {
+    let binding = binding(field);
+    let unwrapped = field.option_inner().is_some() && !field.nullable;
+    let value = if unwrapped {
+        quote!(__value)
+    } else {
+        binding.clone()
+    };
+    let entries = match &field.extra {
+        Some(key) if !field.flatten => quote! {
+            ::error_core::__private::serde::ser::SerializeMap::serialize_entry(__map, #key, #value)?;
+        },
+        _ => quote! {
+            for (__key, __value) in #value {
+                ::error_core::__private::serde::ser::SerializeMap::serialize_entry(__map, __key, __value)?;
+            }
+        },
+    };
+    if unwrapped {
+        quote! {
+            if let ::core::option::Option::Some(__value) = #binding {
+                #entries
+            }
+        }
+    } else {
+        entries
+    }
+}
+
 fn display_impl(model: &Model<'_>) -> TokenStream {
     let ident = model.ident;
     let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
     let body = per_error(model, TokenStream::new(), |def| {
+        if let Some(display) = def.display {
+            return Some((Vec::new(), quote!(#display(self, __formatter))));
+        }
         Some(match &def.message {
             Some(template) if template.members.is_empty() => {
                 let text = &template.literal_text;

@@ -41,6 +41,8 @@ pub struct ErrorDef<'a> {
     pub format: Option<Format>,
     pub parent: Option<&'a syn::Path>,
     pub headers: Option<&'a syn::Path>,
+    /// A function that writes the message instead of the template.
+    pub display: Option<&'a syn::Path>,
     pub doc: String,
     pub fields: Vec<FieldDef<'a>>,
 }
@@ -55,6 +57,10 @@ pub struct FieldDef<'a> {
     /// The header name and optional mapping function, for `header` fields.
     pub header: Option<(String, Option<&'a syn::Path>)>,
     pub source: bool,
+    /// `extra` and sent as `null` when `None`.
+    pub nullable: bool,
+    /// A map spread over the body's root.
+    pub flatten: bool,
     /// The instance value the field supplies, if any.
     pub value: Option<InstanceValue>,
     pub skip: bool,

@@ -133,10 +133,11 @@ fn error_def<'a>(
             .with_span(&source.span),
         );
     }
-    if parent.is_none() && message_lit.is_none() {
+    let display = pick(own, defaults, |a| a.display.as_ref());
+    if parent.is_none() && message_lit.is_none() && display.is_none() {
         errors.push(
             Error::custom(format!(
-                "missing `message = \"…\"`: every {what} needs a message, or a `parent = Type` to inherit one from"
+                "missing `message = \"…\"`: every {what} needs a message, a `display = path` function, or a `parent = Type` to inherit a message from"
             ))
             .with_span(&source.span),
         );
@@ -178,6 +179,7 @@ fn error_def<'a>(
         format,
         parent,
         headers: pick(own, defaults, |a| a.headers.as_ref()),
+        display,
         doc: ast::doc_of(source.attrs),
         fields,
     })
@@ -203,6 +205,9 @@ fn field_def<'a>(
     }
     if field.source.is_present() {
         keys.push(("source", field.source.span()));
+    }
+    if field.flatten.is_present() {
+        keys.push(("flatten", field.flatten.span()));
     }
     keys.extend(values.iter().map(|(value, span)| (value.key(), *span)));
     // Rule: a skipped field is private, so it cannot also travel in any way.
@@ -244,6 +249,26 @@ fn field_def<'a>(
                 .with_span(span),
             );
         }
+    }
+    // Rule: `flatten` spreads a whole map; it is not also one member or one header.
+    if field.flatten.is_present() {
+        for (key, span) in keys
+            .iter()
+            .filter(|(key, _)| *key == "extra" || *key == "header")
+        {
+            errors.push(
+                Error::custom(format!(
+                    "`{key}` conflicts with `flatten`: a flattened map is spread over the body"
+                ))
+                .with_span(span),
+            );
+        }
+    }
+    if field.nullable.is_present() && !field.extra.is_present() {
+        errors.push(
+            Error::custom("`nullable` says how an `extra` field is sent: it needs `extra`")
+                .with_span(&field.nullable.span()),
+        );
     }
     if let Some(rename) = &field.rename
         && !field.extra.is_present()
@@ -290,6 +315,8 @@ fn field_def<'a>(
         extra,
         header,
         source: field.source.is_present(),
+        nullable: field.nullable.is_present(),
+        flatten: field.flatten.is_present(),
         value: values.first().map(|(value, _)| *value),
         skip: field.skip.is_present(),
     })

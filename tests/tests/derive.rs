@@ -303,7 +303,12 @@ pub struct WebApiErrorShape {
 
 /// Synapse's `SynapseError(code, msg, errcode)`: the errcode is the instance's.
 #[derive(Debug, ApiError)]
-#[api_error(format = "matrix", http = 400, errcode = "M_UNKNOWN", message = "{msg}")]
+#[api_error(
+    format = "matrix",
+    http = 400,
+    errcode = "M_UNKNOWN",
+    message = "{msg}"
+)]
 pub struct DynamicErrcode {
     #[api_error(status)]
     pub code: u16,

@@ -13,6 +13,7 @@ fn quickstart_renders_and_prints() {
             "<API Error 100, HTTP 404: Object does not exist>",
             "HTTP 400",
             "content-type: application/json",
+            "x-content-type-options: nosniff",
             r#"{"stat":"fail","err":{"code":105,"msg":"One or more fields had errors","type":"request-field-error","detail":"The review needs a title","trace_id":"req-42"},"fields":{"title":["This field is required."]}}"#,
         ]
     );

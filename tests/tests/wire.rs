@@ -364,3 +364,134 @@ fn rendering_in_another_format_changes_body_and_content_type() {
     assert_eq!(body["errcode"], json!("M_LIMIT_EXCEEDED"));
     assert_eq!(body["retry_after_ms"], json!(2000));
 }
+
+/// Synapse's `SynapseError(code, msg, errcode, additional_fields)`.
+#[derive(Debug, ApiError)]
+#[api_error(
+    format = "matrix",
+    http = 400,
+    errcode = "M_UNKNOWN",
+    message = "{msg}"
+)]
+pub struct SynapseError {
+    #[api_error(status)]
+    pub code: u16,
+    pub msg: String,
+    #[api_error(errcode)]
+    pub errcode: String,
+    #[api_error(flatten)]
+    pub additional_fields: Option<serde_json::Map<String, Value>>,
+}
+
+/// A body member sent as `null` when absent, as Synapse's `LimitExceededError` does.
+#[derive(Debug, ApiError)]
+#[api_error(format = "matrix", http = 429, errcode = "M_LIMIT_EXCEEDED", display = too_many)]
+pub struct Limited {
+    #[api_error(extra, nullable)]
+    pub retry_after_ms: Option<u64>,
+}
+
+fn too_many(_: &Limited, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    f.write_str("Too Many Requests")
+}
+
+#[test]
+fn flattened_fields_spread_over_the_body_and_replace_members() {
+    let fields = json!({"admin_contact": "mailto:a@example.org", "error": "replaced"});
+    let error = SynapseError {
+        code: 403,
+        msg: "original".into(),
+        errcode: "M_FORBIDDEN".into(),
+        additional_fields: fields.as_object().cloned(),
+    };
+    let response = error.to_response().ok();
+    let body: Value = response
+        .as_ref()
+        .and_then(|r| serde_json::from_slice(r.body()).ok())
+        .unwrap_or(Value::Null);
+    assert_eq!(
+        body,
+        json!({"errcode": "M_FORBIDDEN", "error": "replaced", "admin_contact": "mailto:a@example.org"})
+    );
+    assert_eq!(response.map(|r| r.status().as_u16()), Some(403));
+}
+
+#[test]
+fn nullable_members_are_sent_as_null_and_display_functions_write_the_message() {
+    assert_eq!(
+        body_of(&Limited::new(None), WireFormat::Matrix),
+        json!({"errcode": "M_LIMIT_EXCEEDED", "error": "Too Many Requests", "retry_after_ms": null})
+    );
+}
+
+#[test]
+fn render_time_extras_are_merged_at_the_root() {
+    let extra = json!({"fields": {"name": ["required"]}, "stat": "replaced"});
+    let response = WebApiError::NOT_LOGGED_IN
+        .render(&RenderOptions {
+            extra: extra.as_object(),
+            ..RenderOptions::default()
+        })
+        .ok();
+    let body: Value = response
+        .as_ref()
+        .and_then(|r| serde_json::from_slice(r.body()).ok())
+        .unwrap_or(Value::Null);
+    assert_eq!(body["fields"], json!({"name": ["required"]}));
+    assert_eq!(body["stat"], json!("replaced"));
+    assert_eq!(body["err"]["code"], json!(103));
+}
+
+#[test]
+fn djblets_leaves_out_empty_values_and_a_subtype_without_type() {
+    #[derive(Debug, ApiError)]
+    #[api_error(
+        format = "djblets",
+        http = 400,
+        code = 1,
+        error_subtype = "sub",
+        message = "m"
+    )]
+    struct Untyped;
+    assert_eq!(
+        body_of(&Untyped, WireFormat::Djblets),
+        json!({"stat": "fail", "err": {"code": 1, "msg": "m"}})
+    );
+    // An empty override overrides nothing, as Djblets combines values with `or`.
+    let error = WebApiError::NOT_LOGGED_IN.with_overrides(Overrides {
+        message: Some("".into()),
+        detail: Some("".into()),
+        ..Overrides::default()
+    });
+    assert_eq!(error.to_string(), "You are not logged in");
+    assert_eq!(error.detail(), None);
+    let response = error.to_response().ok();
+    assert_eq!(
+        response
+            .as_ref()
+            .and_then(|r| r.headers().get("x-content-type-options")),
+        Some(&http::HeaderValue::from_static("nosniff"))
+    );
+}
+
+#[test]
+fn response_records_round_trip_through_json() {
+    let record = error_core::ResponseRecord {
+        status: 404,
+        reason: Some("Not Found".into()),
+        method: Some("GET".into()),
+        url: Some("https://example.com/a".into()),
+        headers: vec![("X-Request-Uuid".into(), "abc".into())],
+        body: "{\"error\":\"missing\"}".into(),
+    };
+    let value = serde_json::to_value(&record).unwrap_or(Value::Null);
+    assert_eq!(value["headers"], json!({"X-Request-Uuid": "abc"}));
+    let back: Option<error_core::ResponseRecord> = serde_json::from_value(value).ok();
+    assert_eq!(back.as_ref(), Some(&record));
+    assert_eq!(record.header("x-request-uuid"), Some("abc"));
+    assert_eq!(
+        record.to_string(),
+        "HTTP 404 Not Found (GET https://example.com/a)"
+    );
+    assert!(error_core::ResponseRecord::from_value(&json!({"status": "x"})).is_err());
+}

@@ -16,6 +16,7 @@ mod received;
 use std::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::{Map, Value};
 
 use crate::api_error::ApiError;
 use crate::descriptor::WireFormat;
@@ -32,19 +33,58 @@ pub const PROBLEM_TYPE_DEFAULT: &str = "about:blank";
 pub struct Body<'a, E> {
     error: &'a E,
     format: WireFormat,
+    extra: Option<&'a Map<String, Value>>,
 }
 
 impl<'a, E: ApiError> Body<'a, E> {
-    pub(crate) fn new(error: &'a E, format: WireFormat) -> Self {
-        Body { error, format }
+    pub(crate) fn new(
+        error: &'a E,
+        format: WireFormat,
+        extra: Option<&'a Map<String, Value>>,
+    ) -> Self {
+        Body {
+            error,
+            format,
+            extra,
+        }
     }
 }
 
 impl<E: ApiError> Serialize for Body<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let error = self.error;
+        // Members that may replace others (a flattened map, render-time extras) go through a
+        // JSON map, whose insert replaces in place; every other body streams straight out.
+        if self.extra.is_some() || self.error.descriptor().has_flatten() {
+            let streamed = Body {
+                extra: None,
+                ..*self
+            };
+            let mut root = match serde_json::to_value(Streamed(&streamed)) {
+                Ok(Value::Object(root)) => root,
+                Ok(_) => Map::new(),
+                Err(error) => return Err(serde::ser::Error::custom(error)),
+            };
+            if let Some(extra) = self.extra {
+                root.extend(
+                    extra
+                        .iter()
+                        .map(|(key, value)| (key.clone(), value.clone())),
+                );
+            }
+            return root.serialize(serializer);
+        }
+        Streamed(self).serialize(serializer)
+    }
+}
+
+/// The body written member by member.
+struct Streamed<'b, 'a, E>(&'b Body<'a, E>);
+
+impl<E: ApiError> Serialize for Streamed<'_, '_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Body { error, format, .. } = *self.0;
         let mut map = serializer.serialize_map(None)?;
-        match self.format {
+        match format {
             WireFormat::Djblets => {
                 map.serialize_entry("stat", "fail")?;
                 map.serialize_entry("err", &DjbletsErr(error))?;
@@ -76,19 +116,25 @@ impl<E: ApiError> Serialize for Body<'_, E> {
     }
 }
 
-/// Djblets' `err` object.
+/// Djblets' `err` object. As `WebAPIResponseError` does, empty values are left out, and the
+/// subtype is sent only with a type.
 struct DjbletsErr<'a, E>(&'a E);
 
 impl<E: ApiError> Serialize for DjbletsErr<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let error = self.0;
+        let error_type = present(error.error_type());
         let mut map = serializer.serialize_map(None)?;
         serialize_some(&mut map, "code", error.code())?;
         map.serialize_entry("msg", &Message(error))?;
-        serialize_some(&mut map, "type", error.error_type())?;
-        serialize_some(&mut map, "subtype", error.error_subtype())?;
-        serialize_some(&mut map, "detail", error.detail())?;
-        serialize_some(&mut map, "trace_id", error.trace_id())?;
+        serialize_some(&mut map, "type", error_type)?;
+        serialize_some(
+            &mut map,
+            "subtype",
+            error_type.and(present(error.error_subtype())),
+        )?;
+        serialize_some(&mut map, "detail", present(error.detail()))?;
+        serialize_some(&mut map, "trace_id", present(error.trace_id()))?;
         map.end()
     }
 }
@@ -100,6 +146,10 @@ impl<E: fmt::Display> Serialize for Message<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self.0)
     }
+}
+
+fn present(value: Option<&str>) -> Option<&str> {
+    value.filter(|text| !text.is_empty())
 }
 
 fn serialize_some<M: SerializeMap, T: Serialize>(

@@ -1,0 +1,10 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 429, message = "m")]
+struct Limited {
+    #[api_error(nullable)]
+    retry_after_ms: Option<u64>,
+}
+
+fn main() {}
