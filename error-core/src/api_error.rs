@@ -97,7 +97,10 @@ pub trait ApiError: fmt::Display + fmt::Debug {
     }
 
     /// A one-line summary in Djblets' form: `<API Error 105, HTTP 400: One or more fields had errors>`.
-    fn summary(&self) -> Summary<'_, Self> {
+    fn summary(&self) -> Summary<'_, Self>
+    where
+        Self: Sized,
+    {
         Summary(self)
     }
 
@@ -152,8 +155,15 @@ pub trait ApiError: fmt::Display + fmt::Debug {
     }
 }
 
-/// See [`ApiError::summary`].
+/// See [`ApiError::summary`]; `Summary::of` makes one for a `&dyn ApiError`.
 pub struct Summary<'a, E: ?Sized>(&'a E);
+
+impl<'a, E: ApiError + ?Sized> Summary<'a, E> {
+    /// The summary of `error`.
+    pub fn of(error: &'a E) -> Self {
+        Summary(error)
+    }
+}
 
 impl<E: ApiError + ?Sized> fmt::Display for Summary<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -64,6 +64,8 @@ pub enum FieldRole {
         /// The header name as declared.
         header: &'static str,
     },
+    /// A map of header names to values, every one sent (Djblets' `headers`).
+    Headers,
     /// The error's `std::error::Error::source`; never serialized.
     Source,
     /// A map spread over the body's root, replacing members of the same name (Synapse's

@@ -34,7 +34,7 @@ pub fn serialize_native<E: ApiError, S: serde::Serializer>(
 /// are a [`RenderError`], never a panic.
 pub fn insert_header(
     headers: &mut HeaderMap,
-    name: &'static str,
+    name: &str,
     value: &dyn fmt::Display,
 ) -> Result<(), RenderError> {
     let mut text = String::new();

@@ -109,6 +109,8 @@ pub struct Field {
     pub rename: Option<syn::LitStr>,
     /// Sent as this HTTP header.
     pub header: Option<syn::LitStr>,
+    /// A map of header names to values, every one sent.
+    pub headers: Flag,
     /// Maps the value before it becomes a header.
     pub with: Option<syn::Path>,
     /// The `Error::source`.

@@ -163,6 +163,7 @@ fn field_descriptor(field: &FieldDef<'_>) -> TokenStream {
         (None, Some((header, _))) => quote!(Header { header: #header }),
         (None, None) if field.source => quote!(Source),
         (None, None) if field.flatten => quote!(Flatten),
+        (None, None) if field.headers => quote!(Headers),
         (None, None) if field.value.is_some() => {
             let role = format_ident!("{}", field.value.map_or("Status", InstanceValue::role));
             quote!(#role)
@@ -280,12 +281,37 @@ fn headers_fn(model: &Model<'_>) -> Option<TokenStream> {
         let fields = def
             .fields
             .iter()
-            .filter(|f| f.header.is_some())
+            .filter(|f| f.header.is_some() || f.headers)
             .collect::<Vec<_>>();
         if fields.is_empty() {
             return None;
         }
         let inserts = fields.iter().map(|field| {
+            if field.headers {
+                let binding = binding(field);
+                let spread = |map: TokenStream| {
+                    quote! {
+                        for (__name, __value) in #map {
+                            ::error_core::__private::insert_header(
+                                __headers,
+                                ::core::convert::AsRef::<::core::primitive::str>::as_ref(__name),
+                                __value,
+                            )?;
+                        }
+                    }
+                };
+                return match field.option_inner() {
+                    Some(_) => {
+                        let spread = spread(quote!(__map));
+                        quote! {
+                            if let ::core::option::Option::Some(__map) = #binding {
+                                #spread
+                            }
+                        }
+                    }
+                    None => spread(binding),
+                };
+            }
             let (name, with) = field.header.as_ref().map(|(n, w)| (n.as_str(), *w)).unzip();
             let with = with.flatten();
             let binding = binding(field);

@@ -61,6 +61,8 @@ pub struct FieldDef<'a> {
     pub nullable: bool,
     /// A map spread over the body's root.
     pub flatten: bool,
+    /// A map of headers, every one sent.
+    pub headers: bool,
     /// The instance value the field supplies, if any.
     pub value: Option<InstanceValue>,
     pub skip: bool,

@@ -209,6 +209,9 @@ fn field_def<'a>(
     if field.flatten.is_present() {
         keys.push(("flatten", field.flatten.span()));
     }
+    if field.headers.is_present() {
+        keys.push(("headers", field.headers.span()));
+    }
     keys.extend(values.iter().map(|(value, span)| (value.key(), *span)));
     // Rule: a skipped field is private, so it cannot also travel in any way.
     if field.skip.is_present() {
@@ -278,6 +281,14 @@ fn field_def<'a>(
                 .with_span(rename),
         );
     }
+    if let (Some(header), true) = (&field.header, field.headers.is_present()) {
+        errors.push(
+            Error::custom(
+                "`header` conflicts with `headers`: a field is one header or a map of them",
+            )
+            .with_span(header),
+        );
+    }
     if let Some(with) = &field.with
         && field.header.is_none()
     {
@@ -317,6 +328,7 @@ fn field_def<'a>(
         source: field.source.is_present(),
         nullable: field.nullable.is_present(),
         flatten: field.flatten.is_present(),
+        headers: field.headers.is_present(),
         value: values.first().map(|(value, _)| *value),
         skip: field.skip.is_present(),
     })

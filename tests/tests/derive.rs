@@ -134,6 +134,23 @@ fn display_fills_the_template() {
 }
 
 #[test]
+fn errors_are_usable_as_trait_objects() {
+    let errors: [&dyn ApiError; 2] = [&WebApiError::DOES_NOT_EXIST, &LimitExceeded::new(None)];
+    let summaries: Vec<String> = errors
+        .iter()
+        .map(|error| error_core::Summary::of(*error).to_string())
+        .collect();
+    assert_eq!(
+        summaries,
+        [
+            "<API Error 100, HTTP 404: Object does not exist>",
+            "<API Error M_LIMIT_EXCEEDED, HTTP 429: Too Many Requests>"
+        ]
+    );
+    assert_eq!(errors[1].headers(None).map(|h| h.len()).ok(), Some(0));
+}
+
+#[test]
 fn summary_has_djblets_form() {
     let error = WebApiError::invalid_form_data(BTreeMap::new());
     assert_eq!(

@@ -495,3 +495,39 @@ fn response_records_round_trip_through_json() {
     );
     assert!(error_core::ResponseRecord::from_value(&json!({"status": "x"})).is_err());
 }
+
+#[test]
+fn header_maps_send_every_header_and_check_each() {
+    #[derive(Debug, ApiError)]
+    #[api_error(format = "djblets", http = 402, code = 300, message = "Quota")]
+    struct Quota {
+        #[api_error(headers)]
+        headers: BTreeMap<String, String>,
+    }
+    let quota = Quota {
+        headers: BTreeMap::from([
+            ("Retry-After".to_owned(), "60".to_owned()),
+            ("X-Quota".to_owned(), "0".to_owned()),
+        ]),
+    };
+    let headers = quota.headers(None).ok();
+    assert_eq!(headers.as_ref().map(|h| h.len()), Some(2));
+    assert_eq!(
+        headers.as_ref().and_then(|h| h.get("x-quota")),
+        Some(&http::HeaderValue::from_static("0"))
+    );
+    let bad = Quota {
+        headers: BTreeMap::from([("Bad Name".to_owned(), "v".to_owned())]),
+    };
+    assert!(matches!(
+        bad.headers(None),
+        Err(RenderError::InvalidHeaderName(_))
+    ));
+    let injected = Quota {
+        headers: BTreeMap::from([("X-A".to_owned(), "v\r\nX-B: w".to_owned())]),
+    };
+    assert!(matches!(
+        injected.headers(None),
+        Err(RenderError::InvalidHeaderValue { .. })
+    ));
+}
