@@ -66,6 +66,22 @@ pub struct Overrides {
 }
 
 impl Overrides {
+    /// Whether these overrides replace nothing.
+    pub fn is_empty(&self) -> bool {
+        let Overrides {
+            message,
+            headers,
+            error_subtype,
+            detail,
+            trace_id,
+        } = self;
+        message.is_none()
+            && headers.is_none()
+            && error_subtype.is_none()
+            && detail.is_none()
+            && trace_id.is_none()
+    }
+
     /// Overrides that replace only the message.
     pub fn message(message: impl Into<Cow<'static, str>>) -> Self {
         Overrides {

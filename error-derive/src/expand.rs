@@ -519,7 +519,7 @@ fn inherent_impl(model: &Model<'_>) -> TokenStream {
         });
     quote! {
         #[automatically_derived]
-        #[allow(dead_code)]
+        #[allow(dead_code, clippy::too_many_arguments, clippy::new_without_default)]
         impl #impl_generics #ident #ty_generics #where_clause {
             #(#constants)*
             #(#constructors)*

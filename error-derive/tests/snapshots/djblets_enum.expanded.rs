@@ -105,7 +105,7 @@ impl ::error_core::__private::serde::Serialize for WebApiError {
     }
 }
 #[automatically_derived]
-#[allow(dead_code)]
+#[allow(dead_code, clippy::too_many_arguments, clippy::new_without_default)]
 impl WebApiError {
     /// The `DoesNotExist` error: "Object does not exist".
     pub const DOES_NOT_EXIST: Self = Self::DoesNotExist;

@@ -86,7 +86,7 @@ impl ::error_core::__private::serde::Serialize for LimitExceeded {
     }
 }
 #[automatically_derived]
-#[allow(dead_code)]
+#[allow(dead_code, clippy::too_many_arguments, clippy::new_without_default)]
 impl LimitExceeded {
     /// Builds the `LimitExceeded` error: "Too Many Requests".
     pub const fn new(retry_after_ms: Option<u64>) -> Self {

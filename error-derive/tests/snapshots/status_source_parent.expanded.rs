@@ -87,7 +87,7 @@ impl ::error_core::__private::serde::Serialize for SynapseError {
     }
 }
 #[automatically_derived]
-#[allow(dead_code)]
+#[allow(dead_code, clippy::too_many_arguments, clippy::new_without_default)]
 impl SynapseError {
     /// Builds the `SynapseError` error: "{3} ({0:?})".
     pub const fn new(

@@ -104,7 +104,7 @@ impl<T: Serialize> ::error_core::__private::serde::Serialize for Catalog<T> {
     }
 }
 #[automatically_derived]
-#[allow(dead_code)]
+#[allow(dead_code, clippy::too_many_arguments, clippy::new_without_default)]
 impl<T: Serialize> Catalog<T> {
     /// Builds the `First` error: "first {1}".
     const fn first(arg0: T, arg1: u32) -> Self {

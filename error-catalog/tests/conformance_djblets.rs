@@ -1,0 +1,111 @@
+//! Every Djblets case of `fixtures/djblets.json`, observed from Djblets 6.1, rendered by the
+//! catalog and compared field by field.
+
+mod common;
+
+use common::{Divergence, Report, check_coverage, entry, fixture, object, render};
+use error_catalog::System;
+use error_core::{Overrides, Summary};
+use serde_json::{Map, Value};
+
+const FIXTURE: &str = include_str!("../fixtures/djblets.json");
+
+/// Where the catalog knowingly differs from Djblets.
+const DIVERGENCES: &[Divergence] = &[
+    Divergence {
+        reference: "*",
+        label: "xml api_format",
+        reason: "Djblets can also render errors as XML; the catalog renders JSON only.",
+    },
+    Divergence {
+        reference: "djblets.webapi.errors.WebAPIError",
+        label: "None msg",
+        reason: "`msg=None` is sent as `null` by Djblets; the catalog's message is text, so it is refused.",
+    },
+];
+
+/// Djblets' `with_overrides(msg, headers, error_subtype, detail, trace_id)` as `Overrides`.
+fn overrides_of(fields: &Value) -> Result<Overrides, String> {
+    let text = |key: &str| fields[key].as_str().map(|s| s.to_owned().into());
+    let mut overrides = Overrides {
+        message: text("msg"),
+        error_subtype: text("error_subtype"),
+        detail: text("detail"),
+        trace_id: text("trace_id"),
+        ..Overrides::default()
+    };
+    if let Some(headers) = fields["headers"].as_object() {
+        for (name, value) in headers {
+            overrides = overrides
+                .header(name, value.as_str().unwrap_or_default())
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(overrides)
+}
+
+/// The overrides of one case: one `with_overrides`/`with_message` call, or a chain of two.
+fn case_overrides(case: &Value) -> Result<Overrides, String> {
+    let given = &case["overrides"];
+    if given.get("first").is_some() {
+        let mut first = overrides_of(&given["first"])?;
+        if let Some(message) = given["then_msg"].as_str() {
+            first.message = Some(message.to_owned().into());
+        }
+        return Ok(first);
+    }
+    overrides_of(given)
+}
+
+#[test]
+fn every_djblets_case_matches_the_library() {
+    let fixture = fixture(FIXTURE);
+    let mut report = Report::default();
+    for case in common::cases(&fixture) {
+        report.checked();
+        let reference = case["reference"].as_str().unwrap_or_default();
+        let Some(entry) = entry(reference) else {
+            report.mismatch(case, "not declared".to_owned());
+            continue;
+        };
+        let extra: Option<Map<String, Value>> = case["extra_params"].as_object().cloned();
+        let rendered = case_overrides(case)
+            .and_then(|overrides| render(entry, object(&case["args"]), overrides, extra.as_ref()));
+        let rendered = match rendered {
+            Ok(rendered) => rendered,
+            Err(problem) => {
+                report.mismatch(case, format!("catalog refused the case: {problem}"));
+                continue;
+            }
+        };
+        report.compare(
+            case,
+            "status",
+            &case["status"],
+            &Value::from(rendered.status),
+        );
+        report.compare(case, "headers", &case["headers"], &rendered.headers);
+        report.compare(case, "body", &case["body"], &rendered.body);
+        report.compare(
+            case,
+            "message",
+            &case["message"],
+            &Value::from(rendered.message),
+        );
+        let summary = Summary::of(&*rendered.error).to_string();
+        report.compare(case, "str", &case["str"], &Value::from(summary));
+        let code = rendered.error.code();
+        report.compare(
+            case,
+            "code",
+            &case["attributes"]["code"],
+            &Value::from(code),
+        );
+    }
+    report.finish(DIVERGENCES);
+}
+
+#[test]
+fn every_djblets_error_is_declared_and_has_cases() {
+    check_coverage(System::Djblets, &fixture(FIXTURE), |_| true);
+}
