@@ -1,0 +1,214 @@
+//! The `error-catalog` tool, run as a user runs it, and the committed CATALOG.md.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+fn tool(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_error-catalog"))
+        .args(args)
+        .output();
+    match output {
+        Ok(output) => (
+            output.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        ),
+        Err(error) => (-1, String::new(), error.to_string()),
+    }
+}
+
+fn json_of(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or(Value::Null)
+}
+
+#[test]
+fn list_json_has_exactly_the_documented_keys() {
+    let (code, out, err) = tool(&["list", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let entries = json_of(&out);
+    let entries = entries.as_array().map_or(&[][..], Vec::as_slice);
+    assert!(entries.len() >= 18, "{} entries", entries.len());
+    let mut keys: Vec<&str> = entries[0]
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "code",
+            "doc",
+            "errcode",
+            "error_type",
+            "fields",
+            "http",
+            "message",
+            "name",
+            "parent",
+            "reference",
+            "system"
+        ]
+    );
+    for entry in entries {
+        assert!(
+            entry["http"]
+                .as_u64()
+                .is_some_and(|s| (300..600).contains(&s)),
+            "{entry}"
+        );
+        assert!(
+            entry["reference"].as_str().is_some_and(|r| !r.is_empty()),
+            "{entry}"
+        );
+        for field in entry["fields"].as_array().map_or(&[][..], Vec::as_slice) {
+            assert!(
+                field["name"].is_string() && field["type"].is_string(),
+                "{entry}"
+            );
+        }
+    }
+}
+
+#[test]
+fn list_filters_by_system_and_prints_a_table() {
+    let (code, out, _) = tool(&["list", "--system", "djblets", "--format", "json"]);
+    assert_eq!(code, 0);
+    let entries = json_of(&out);
+    let systems: Vec<&str> = entries
+        .as_array()
+        .map(|a| a.iter().filter_map(|e| e["system"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(systems.len(), 18);
+    assert!(systems.iter().all(|s| *s == "djblets"));
+    let (code, out, _) = tool(&["list", "--system", "djblets"]);
+    assert_eq!(code, 0);
+    assert!(out.lines().next().is_some_and(|h| h.starts_with("SYSTEM")));
+    assert!(out.contains("djblets.webapi.errors.RATE_LIMIT_EXCEEDED"));
+}
+
+#[test]
+fn show_finds_by_rust_name_reference_and_code() {
+    for name in [
+        "djblets::WebApiError::InvalidFormData",
+        "djblets.webapi.errors.INVALID_FORM_DATA",
+        "105",
+        "InvalidFormData",
+    ] {
+        let (code, out, err) = tool(&["show", name]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert_eq!(
+            json_of(&out)["reference"],
+            "djblets.webapi.errors.INVALID_FORM_DATA",
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn render_builds_with_fields_and_overrides() {
+    let (code, out, err) = tool(&[
+        "render",
+        "djblets.webapi.errors.WebAPIError",
+        "--set",
+        "code=300",
+        "--set",
+        "msg=Quota",
+        "--set",
+        "http_status=402",
+        "--set",
+        r#"headers={"Retry-After":"60"}"#,
+        "--trace-id",
+        "t-1",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let rendered = json_of(&out);
+    assert_eq!(rendered["status"], 402);
+    assert_eq!(rendered["headers"]["retry-after"], "60");
+    assert_eq!(rendered["headers"]["content-type"], "application/json");
+    assert_eq!(
+        rendered["body"],
+        serde_json::json!({"stat": "fail", "err": {"code": 300, "msg": "Quota", "trace_id": "t-1"}})
+    );
+    assert_eq!(rendered["message"], "Quota");
+}
+
+#[test]
+fn render_in_problem_format() {
+    let (code, out, _) = tool(&[
+        "render",
+        "DOES_NOT_EXIST",
+        "--format",
+        "problem",
+        "--message",
+        "No such review",
+    ]);
+    assert_eq!(code, 0);
+    let rendered = json_of(&out);
+    assert_eq!(
+        rendered["headers"]["content-type"],
+        "application/problem+json"
+    );
+    assert_eq!(rendered["body"]["detail"], "No such review");
+    assert_eq!(rendered["body"]["code"], 100);
+}
+
+#[test]
+fn bad_values_and_unknown_fields_fail_clearly() {
+    let (code, out, err) = tool(&[
+        "render",
+        "WebAPIError",
+        "--set",
+        "code=abc",
+        "--set",
+        "msg=m",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("bad value for `code`") && err.contains("hint:"),
+        "{err}"
+    );
+    let (code, _, err) = tool(&["render", "WebAPIError", "--set", "nope=1"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("has no field `nope`"), "{err}");
+    let (code, _, err) = tool(&["render", "WebAPIError"]);
+    assert_eq!(code, 1, "missing required fields");
+    assert!(err.contains("missing field"), "{err}");
+    let (code, _, err) = tool(&["render", "DOES_NOT_EXIST", "--response-status", "404"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("does not wrap an HTTP response"), "{err}");
+}
+
+#[test]
+fn tool_misuse_is_one_line_with_a_hint_and_exit_2() {
+    for args in [
+        &["frobnicate"][..],
+        &["show", "NO_SUCH_ERROR"],
+        &["list", "--system", "nope"],
+        &["list", "--colour", "red"],
+        &["render", "DOES_NOT_EXIST", "--format", "xml"],
+        &[],
+    ] {
+        let (code, out, err) = tool(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}");
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 2, "{args:?}: {err}");
+        assert!(
+            lines[0].starts_with("error: ") && lines[1].starts_with("hint: "),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn catalog_md_is_current() {
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/CATALOG.md"))
+        .unwrap_or_default();
+    let current = error_catalog::markdown::page();
+    assert!(
+        committed == current,
+        "CATALOG.md is stale: run `cargo run -p error-catalog -- list --format markdown > error-catalog/CATALOG.md`"
+    );
+}
