@@ -7,6 +7,7 @@ extern crate self as error_core;
 
 mod api_error;
 pub mod check;
+mod classify;
 mod descriptor;
 mod instance;
 mod overrides;
@@ -19,6 +20,7 @@ pub mod wire;
 pub mod __private;
 
 pub use api_error::{ApiError, Summary};
+pub use classify::{Classified, Classify};
 pub use descriptor::{
     Catalog, Described, ErrorDescriptor, FieldDescriptor, FieldRole, HeaderHook, WireFormat,
 };
@@ -26,7 +28,9 @@ pub use instance::Instance;
 pub use overrides::{DynHeaderHook, HeaderOverride, Overridden, Overrides};
 pub use render::{RenderError, RenderOptions};
 pub use response::ResponseRecord;
-pub use wire::{ParseError, WireError};
+pub use wire::{
+    Fallback, Limits, ParseError, ReceiveError, ReceivedError, WireError, reason_phrase,
+};
 
 /// Derives [`ApiError`], `Display`, `std::error::Error`, `serde::Serialize` and constructors.
 /// See the crate documentation for every attribute.

@@ -183,3 +183,119 @@ impl<T: TextField> TextField for Option<T> {
         self.as_ref().and_then(TextField::to_text)
     }
 }
+
+/// FNV-1a, 64 bits: how generated lookups turn an errcode into a `match`able integer. Equal
+/// hashes are confirmed by comparing the strings.
+pub const fn errcode_hash(errcode: &str) -> u64 {
+    let bytes = errcode.as_bytes();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    hash
+}
+
+/// Fills one field of an error being classified. Which trait's `fill` a call resolves to
+/// depends on the field type, through autoref (`(&&&Fill::<T>::new()).fill(..)`): a type that
+/// deserializes is read from the value; else one with a `Default` takes it; else the field
+/// cannot be filled and the error is not built.
+pub struct Fill<T>(core::marker::PhantomData<T>);
+
+impl<T> Fill<T> {
+    /// The filler for `T`.
+    #[allow(clippy::new_without_default)] // made only by generated code, never defaulted
+    pub const fn new() -> Self {
+        Fill(core::marker::PhantomData)
+    }
+}
+
+/// Reads the field from its value (`null` when absent, so an `Option` becomes `None`).
+pub trait FillDeserialize<T> {
+    /// The field, if the value fits it.
+    fn fill(&self, value: Option<serde_json::Value>) -> Option<T>;
+}
+
+impl<T: serde::de::DeserializeOwned> FillDeserialize<T> for &&Fill<T> {
+    fn fill(&self, value: Option<serde_json::Value>) -> Option<T> {
+        serde_json::from_value(value.unwrap_or(serde_json::Value::Null)).ok()
+    }
+}
+
+/// Gives the field its default: it does not travel in bodies.
+pub trait FillDefault<T> {
+    /// The default.
+    fn fill(&self, value: Option<serde_json::Value>) -> Option<T>;
+}
+
+impl<T: Default> FillDefault<T> for &Fill<T> {
+    fn fill(&self, _: Option<serde_json::Value>) -> Option<T> {
+        Some(T::default())
+    }
+}
+
+/// The field can be neither read nor defaulted.
+pub trait FillNothing<T> {
+    /// Nothing.
+    fn fill(&self, value: Option<serde_json::Value>) -> Option<T>;
+}
+
+impl<T> FillNothing<T> for Fill<T> {
+    fn fill(&self, _: Option<serde_json::Value>) -> Option<T> {
+        None
+    }
+}
+
+/// For a borrowed field: its default.
+pub trait FillLocalDefault<T> {
+    /// The default.
+    fn fill_local(&self) -> Option<T>;
+}
+
+impl<T: Default> FillLocalDefault<T> for &Fill<T> {
+    fn fill_local(&self) -> Option<T> {
+        Some(T::default())
+    }
+}
+
+/// For a borrowed field without a default: nothing.
+pub trait FillLocalNothing<T> {
+    /// Nothing.
+    fn fill_local(&self) -> Option<T>;
+}
+
+impl<T> FillLocalNothing<T> for Fill<T> {
+    fn fill_local(&self) -> Option<T> {
+        None
+    }
+}
+
+/// The body member `key`.
+pub fn wire_member(wire: &crate::WireError, key: &str) -> Option<serde_json::Value> {
+    wire.extra.get(key).cloned()
+}
+
+/// The members no field claims, for a `flatten` field.
+pub fn wire_unclaimed(wire: &crate::WireError, claimed: &[&str]) -> Option<serde_json::Value> {
+    let unclaimed: serde_json::Map<String, serde_json::Value> = wire
+        .extra
+        .iter()
+        .filter(|(key, _)| !claimed.contains(&key.as_str()))
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect();
+    Some(serde_json::Value::Object(unclaimed))
+}
+
+/// A text value of the body (errcode, message, …).
+pub fn wire_text(value: &Option<String>) -> Option<serde_json::Value> {
+    value.clone().map(serde_json::Value::String)
+}
+
+/// A number of the body (status, code).
+pub fn wire_number<N: Into<serde_json::Value> + Copy>(
+    value: Option<N>,
+) -> Option<serde_json::Value> {
+    value.map(Into::into)
+}

@@ -31,6 +31,7 @@ pub fn expand(model: &Model<'_>) -> TokenStream {
     let display = display_impl(model);
     let error = error_impl(model);
     let serialize = serialize_impl(model);
+    let classify = classify_impl(model);
     let inherent = inherent_impl(model);
     quote! {
         #catalog
@@ -38,6 +39,7 @@ pub fn expand(model: &Model<'_>) -> TokenStream {
         #display
         #error
         #serialize
+        #classify
         #inherent
     }
 }
@@ -491,6 +493,156 @@ fn serialize_impl(model: &Model<'_>) -> TokenStream {
             ) -> ::core::result::Result<__S::Ok, __S::Error> {
                 ::error_core::__private::serialize_native(self, __serializer)
             }
+        }
+    }
+}
+
+fn classify_impl(model: &Model<'_>) -> TokenStream {
+    let ident = model.ident;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let by_code = model.errors.iter().enumerate().filter_map(|(index, def)| {
+        let code = proc_macro2::Literal::i64_unsuffixed(def.code?);
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        Some(quote!(#code => ::core::option::Option::Some(#index),))
+    });
+    let by_errcode = errcode_lookup(model);
+    let arms = model.errors.iter().enumerate().map(|(index, def)| {
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        let build = from_wire(def);
+        quote!(#index => ::core::option::Option::Some(#build),)
+    });
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::error_core::Classify for #ident #ty_generics #where_clause {
+            fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
+                match __code {
+                    #(#by_code)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            fn index_by_errcode(__errcode: &::core::primitive::str) -> ::core::option::Option<usize> {
+                #by_errcode
+            }
+
+            fn from_index(
+                __index: usize,
+                __wire: &::error_core::WireError,
+            ) -> ::core::option::Option<Self> {
+                match __index {
+                    #(#arms)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+    }
+}
+
+/// `match errcode_hash(errcode) { HASH => index, … }`, each hit confirmed by comparing the
+/// strings: a jump on an integer, whatever the catalog's size.
+fn errcode_lookup(model: &Model<'_>) -> TokenStream {
+    let mut by_hash: Vec<(u64, Vec<(usize, &str)>)> = Vec::new();
+    for (index, def) in model.errors.iter().enumerate() {
+        let Some(errcode) = def.errcode.as_deref() else {
+            continue;
+        };
+        let hash = errcode_hash(errcode);
+        match by_hash.iter_mut().find(|(h, _)| *h == hash) {
+            Some((_, same)) => same.push((index, errcode)),
+            None => by_hash.push((hash, vec![(index, errcode)])),
+        }
+    }
+    if by_hash.is_empty() {
+        return quote! {
+            let _ = __errcode;
+            ::core::option::Option::None
+        };
+    }
+    let arms = by_hash.iter().map(|(hash, same)| {
+        let hash = proc_macro2::Literal::u64_unsuffixed(*hash);
+        let checks = same.iter().map(|(index, errcode)| {
+            let index = proc_macro2::Literal::usize_unsuffixed(*index);
+            quote!(if __errcode == #errcode { return ::core::option::Option::Some(#index); })
+        });
+        quote!(#hash => { #(#checks)* })
+    });
+    quote! {
+        match ::error_core::__private::errcode_hash(__errcode) {
+            #(#arms)*
+            _ => {}
+        }
+        ::core::option::Option::None
+    }
+}
+
+/// FNV-1a, as `error_core::__private::errcode_hash` computes it at run time.
+fn errcode_hash(errcode: &str) -> u64 {
+    errcode.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The error `def`, each field filled from `__wire` (see `error_core::Classify::from_index`).
+fn from_wire(def: &ErrorDef<'_>) -> TokenStream {
+    let path = match def.variant {
+        Some(variant) => quote!(Self::#variant),
+        None => quote!(Self),
+    };
+    let claimed: Vec<&str> = def
+        .fields
+        .iter()
+        .filter_map(|f| f.extra.as_deref())
+        .collect();
+    let message_field =
+        def.message
+            .as_ref()
+            .and_then(|template| match template.members.as_slice() {
+                [member] if template.format == format!("{{{}}}", member.binding_name()) => {
+                    Some(member)
+                }
+                _ => None,
+            });
+    let values = def.fields.iter().map(|field| {
+        let value = match (&field.extra, field.value) {
+            _ if field.flatten => {
+                quote!(::error_core::__private::wire_unclaimed(__wire, &[#(#claimed),*]))
+            }
+            (Some(key), _) => quote!(::error_core::__private::wire_member(__wire, #key)),
+            (None, Some(value)) => {
+                let key = format_ident!("{}", value.key());
+                match value {
+                    InstanceValue::Status | InstanceValue::Code => {
+                        quote!(::error_core::__private::wire_number(__wire.#key))
+                    }
+                    _ => quote!(::error_core::__private::wire_text(&__wire.#key)),
+                }
+            }
+            (None, None) if message_field == Some(&field.member) => {
+                quote!(::error_core::__private::wire_text(&__wire.message))
+            }
+            (None, None) => quote!(::core::option::Option::None),
+        };
+        let ty = field.ty;
+        // A borrowed type deserializes only for some lifetimes, which autoref cannot tell
+        // apart: such a field takes its default, or cannot be filled.
+        if quote!(#ty).to_string().contains('&') {
+            let _ = value;
+            return quote!({
+                use ::error_core::__private::{FillLocalDefault as _, FillLocalNothing as _};
+                (&&::error_core::__private::Fill::<#ty>::new()).fill_local()?
+            });
+        }
+        quote!({
+            use ::error_core::__private::{FillDefault as _, FillDeserialize as _, FillNothing as _};
+            (&&&::error_core::__private::Fill::<#ty>::new()).fill(#value)?
+        })
+    });
+    match def.style {
+        Style::Unit => path,
+        Style::Tuple => quote!(#path(#(#values),*)),
+        Style::Struct => {
+            let names = def.fields.iter().map(|field| field.ident);
+            quote!(#path { #(#names: #values),* })
         }
     }
 }

@@ -11,6 +11,7 @@
 //! or trace id, as Synapse's `cs_error` has no place for them; an error without an errcode is
 //! sent as `M_UNKNOWN`.
 
+mod receive;
 mod received;
 
 use std::fmt;
@@ -21,6 +22,7 @@ use serde_json::{Map, Value};
 use crate::api_error::ApiError;
 use crate::descriptor::WireFormat;
 
+pub use receive::{Fallback, Limits, ReceiveError, ReceivedError, reason_phrase};
 pub use received::{ParseError, WireError};
 
 /// The errcode a Matrix body carries when the error declares none.

@@ -13,7 +13,8 @@ use crate::descriptor::WireFormat;
 pub struct WireError {
     /// The format the body was in.
     pub format: WireFormat,
-    /// The status a problem details body states (other formats carry it only in the response line).
+    /// The status: what a problem details body states, else the response's when read from a
+    /// response ([`ReceivedError::read`](super::ReceivedError::read)).
     pub status: Option<u16>,
     /// Djblets' `err.code`, or a problem's `code` extension.
     pub code: Option<i64>,
@@ -121,10 +122,13 @@ impl WireError {
     }
 
     /// Reads an object known to be in `format`.
-    pub fn from_value(
-        format: WireFormat,
-        mut root: Map<String, Value>,
-    ) -> Result<Self, ParseError> {
+    pub fn from_value(format: WireFormat, root: Map<String, Value>) -> Result<Self, ParseError> {
+        Ok(Self::from_object(format, root))
+    }
+
+    /// Reads an object known to be in `format`: never fails, as every member it does not
+    /// recognize (or of an unexpected type) is kept in `extra`.
+    pub fn from_object(format: WireFormat, mut root: Map<String, Value>) -> Self {
         let mut error = WireError::empty(format);
         match format {
             WireFormat::Djblets => {
@@ -166,7 +170,7 @@ impl WireError {
             }
         }
         error.extra = root;
-        Ok(error)
+        error
     }
 
     /// The body again, in its format: parsing it gives back an equal `WireError`.

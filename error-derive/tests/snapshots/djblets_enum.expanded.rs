@@ -105,6 +105,48 @@ impl ::error_core::__private::serde::Serialize for WebApiError {
     }
 }
 #[automatically_derived]
+impl ::error_core::Classify for WebApiError {
+    fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
+        match __code {
+            100 => ::core::option::Option::Some(0),
+            105 => ::core::option::Option::Some(1),
+            103 => ::core::option::Option::Some(2),
+            _ => ::core::option::Option::None,
+        }
+    }
+    fn index_by_errcode(
+        __errcode: &::core::primitive::str,
+    ) -> ::core::option::Option<usize> {
+        let _ = __errcode;
+        ::core::option::Option::None
+    }
+    fn from_index(
+        __index: usize,
+        __wire: &::error_core::WireError,
+    ) -> ::core::option::Option<Self> {
+        match __index {
+            0 => ::core::option::Option::Some(Self::DoesNotExist),
+            1 => {
+                ::core::option::Option::Some(Self::InvalidFormData {
+                    fields: {
+                        use ::error_core::__private::{
+                            FillDefault as _, FillDeserialize as _, FillNothing as _,
+                        };
+                        (&&&::error_core::__private::Fill::<
+                            BTreeMap<String, Vec<String>>,
+                        >::new())
+                            .fill(
+                                ::error_core::__private::wire_member(__wire, "fields"),
+                            )?
+                    },
+                })
+            }
+            2 => ::core::option::Option::Some(Self::NotLoggedIn),
+            _ => ::core::option::Option::None,
+        }
+    }
+}
+#[automatically_derived]
 #[allow(dead_code, clippy::too_many_arguments, clippy::new_without_default)]
 impl WebApiError {
     /// The `DoesNotExist` error: "Object does not exist".

@@ -86,6 +86,51 @@ impl ::error_core::__private::serde::Serialize for LimitExceeded {
     }
 }
 #[automatically_derived]
+impl ::error_core::Classify for LimitExceeded {
+    fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
+        match __code {
+            _ => ::core::option::Option::None,
+        }
+    }
+    fn index_by_errcode(
+        __errcode: &::core::primitive::str,
+    ) -> ::core::option::Option<usize> {
+        match ::error_core::__private::errcode_hash(__errcode) {
+            7096861907006202880 => {
+                if __errcode == "M_LIMIT_EXCEEDED" {
+                    return ::core::option::Option::Some(0);
+                }
+            }
+            _ => {}
+        }
+        ::core::option::Option::None
+    }
+    fn from_index(
+        __index: usize,
+        __wire: &::error_core::WireError,
+    ) -> ::core::option::Option<Self> {
+        match __index {
+            0 => {
+                ::core::option::Option::Some(Self {
+                    retry_after_ms: {
+                        use ::error_core::__private::{
+                            FillDefault as _, FillDeserialize as _, FillNothing as _,
+                        };
+                        (&&&::error_core::__private::Fill::<Option<u64>>::new())
+                            .fill(
+                                ::error_core::__private::wire_member(
+                                    __wire,
+                                    "retry_after_ms",
+                                ),
+                            )?
+                    },
+                })
+            }
+            _ => ::core::option::Option::None,
+        }
+    }
+}
+#[automatically_derived]
 #[allow(dead_code, clippy::too_many_arguments, clippy::new_without_default)]
 impl LimitExceeded {
     /// Builds the `LimitExceeded` error: "Too Many Requests".

@@ -87,6 +87,71 @@ impl ::error_core::__private::serde::Serialize for SynapseError {
     }
 }
 #[automatically_derived]
+impl ::error_core::Classify for SynapseError {
+    fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
+        match __code {
+            _ => ::core::option::Option::None,
+        }
+    }
+    fn index_by_errcode(
+        __errcode: &::core::primitive::str,
+    ) -> ::core::option::Option<usize> {
+        match ::error_core::__private::errcode_hash(__errcode) {
+            7449250735223154713 => {
+                if __errcode == "M_UNKNOWN" {
+                    return ::core::option::Option::Some(0);
+                }
+            }
+            _ => {}
+        }
+        ::core::option::Option::None
+    }
+    fn from_index(
+        __index: usize,
+        __wire: &::error_core::WireError,
+    ) -> ::core::option::Option<Self> {
+        match __index {
+            0 => {
+                ::core::option::Option::Some(
+                    Self(
+                        {
+                            use ::error_core::__private::{
+                                FillDefault as _, FillDeserialize as _, FillNothing as _,
+                            };
+                            (&&&::error_core::__private::Fill::<u16>::new())
+                                .fill(::error_core::__private::wire_number(__wire.status))?
+                        },
+                        {
+                            use ::error_core::__private::{
+                                FillDefault as _, FillDeserialize as _, FillNothing as _,
+                            };
+                            (&&&::error_core::__private::Fill::<
+                                Option<std::io::Error>,
+                            >::new())
+                                .fill(::core::option::Option::None)?
+                        },
+                        {
+                            use ::error_core::__private::{
+                                FillDefault as _, FillDeserialize as _, FillNothing as _,
+                            };
+                            (&&&::error_core::__private::Fill::<Secret>::new())
+                                .fill(::core::option::Option::None)?
+                        },
+                        {
+                            use ::error_core::__private::{
+                                FillDefault as _, FillDeserialize as _, FillNothing as _,
+                            };
+                            (&&&::error_core::__private::Fill::<String>::new())
+                                .fill(::core::option::Option::None)?
+                        },
+                    ),
+                )
+            }
+            _ => ::core::option::Option::None,
+        }
+    }
+}
+#[automatically_derived]
 #[allow(dead_code, clippy::too_many_arguments, clippy::new_without_default)]
 impl SynapseError {
     /// Builds the `SynapseError` error: "{3} ({0:?})".

@@ -104,6 +104,65 @@ impl<T: Serialize> ::error_core::__private::serde::Serialize for Catalog<T> {
     }
 }
 #[automatically_derived]
+impl<T: Serialize> ::error_core::Classify for Catalog<T> {
+    fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
+        match __code {
+            1 => ::core::option::Option::Some(0),
+            2 => ::core::option::Option::Some(1),
+            _ => ::core::option::Option::None,
+        }
+    }
+    fn index_by_errcode(
+        __errcode: &::core::primitive::str,
+    ) -> ::core::option::Option<usize> {
+        let _ = __errcode;
+        ::core::option::Option::None
+    }
+    fn from_index(
+        __index: usize,
+        __wire: &::error_core::WireError,
+    ) -> ::core::option::Option<Self> {
+        match __index {
+            0 => {
+                ::core::option::Option::Some(
+                    Self::First(
+                        {
+                            use ::error_core::__private::{
+                                FillDefault as _, FillDeserialize as _, FillNothing as _,
+                            };
+                            (&&&::error_core::__private::Fill::<T>::new())
+                                .fill(::core::option::Option::None)?
+                        },
+                        {
+                            use ::error_core::__private::{
+                                FillDefault as _, FillDeserialize as _, FillNothing as _,
+                            };
+                            (&&&::error_core::__private::Fill::<u32>::new())
+                                .fill(
+                                    ::error_core::__private::wire_member(__wire, "value"),
+                                )?
+                        },
+                    ),
+                )
+            }
+            1 => {
+                ::core::option::Option::Some(
+                    Self::Second({
+                        use ::error_core::__private::{
+                            FillDefault as _, FillDeserialize as _, FillNothing as _,
+                        };
+                        (&&&::error_core::__private::Fill::<T>::new())
+                            .fill(
+                                ::error_core::__private::wire_member(__wire, "payload"),
+                            )?
+                    }),
+                )
+            }
+            _ => ::core::option::Option::None,
+        }
+    }
+}
+#[automatically_derived]
 #[allow(dead_code, clippy::too_many_arguments, clippy::new_without_default)]
 impl<T: Serialize> Catalog<T> {
     /// Builds the `First` error: "first {1}".

@@ -1,0 +1,79 @@
+//! Finding the catalog error a received body names: by numeric code, then by errcode, through
+//! a `match` the derive generates, so the cost does not grow with the catalog.
+
+use crate::descriptor::{Catalog, ErrorDescriptor};
+use crate::wire::WireError;
+
+/// Implemented by `#[derive(ApiError)]` for every error type.
+pub trait Classify: Catalog + Sized {
+    /// The position in [`Catalog::ERRORS`] of the error with numeric `code`.
+    fn index_by_code(code: i64) -> Option<usize>;
+
+    /// The position in [`Catalog::ERRORS`] of the error with `errcode`.
+    fn index_by_errcode(errcode: &str) -> Option<usize>;
+
+    /// The error at `index`, its fields filled from `wire`: `extra` fields from the body's
+    /// members, fields marked `status`, `code`, `errcode`, `error_type`, `error_subtype`,
+    /// `detail` or `trace_id` from those values, a `flatten` map from the members no field
+    /// claims, the field a one-placeholder template (`"{msg}"`) shows from the message, and
+    /// any other field from its `Default`. `None` when a field cannot be filled.
+    fn from_index(index: usize, wire: &WireError) -> Option<Self>;
+
+    /// The error with numeric `code`.
+    fn descriptor_by_code(code: i64) -> Option<&'static ErrorDescriptor> {
+        Self::index_by_code(code).and_then(|index| Self::ERRORS.get(index))
+    }
+
+    /// The error with `errcode`.
+    fn descriptor_by_errcode(errcode: &str) -> Option<&'static ErrorDescriptor> {
+        Self::index_by_errcode(errcode).and_then(|index| Self::ERRORS.get(index))
+    }
+
+    /// The catalog error `wire` names (by code, else by errcode), with its fields filled.
+    fn from_wire(wire: &WireError) -> Option<Self> {
+        let by_code = wire.code.and_then(Self::index_by_code);
+        let index = by_code.or_else(|| wire.errcode.as_deref().and_then(Self::index_by_errcode))?;
+        Self::from_index(index, wire)
+    }
+
+    /// The catalog error `wire` names, or the body kept whole when the catalog does not know
+    /// it (a newer server's code) or its fields do not fit.
+    fn classify(wire: WireError) -> Classified<Self> {
+        match Self::from_wire(&wire) {
+            Some(error) => Classified::Known { error, wire },
+            None => Classified::Unknown(wire),
+        }
+    }
+}
+
+/// What a received body is, for one catalog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Classified<E> {
+    /// A catalog error; `wire` keeps every member, those no field holds included.
+    Known {
+        /// The typed error.
+        error: E,
+        /// The body as received.
+        wire: WireError,
+    },
+    /// An error the catalog does not know, kept whole: its code, errcode, message and
+    /// members are all in the body.
+    Unknown(WireError),
+}
+
+impl<E> Classified<E> {
+    /// The body as received, whichever the outcome.
+    pub fn wire(&self) -> &WireError {
+        match self {
+            Classified::Known { wire, .. } | Classified::Unknown(wire) => wire,
+        }
+    }
+
+    /// The typed error, if the catalog knows it.
+    pub fn known(&self) -> Option<&E> {
+        match self {
+            Classified::Known { error, .. } => Some(error),
+            Classified::Unknown(_) => None,
+        }
+    }
+}

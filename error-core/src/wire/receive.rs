@@ -1,0 +1,210 @@
+//! Reading a received error response (status, headers, body bytes) without panicking and
+//! without losing anything: hostile sizes and nesting are refused before parsing, and a body
+//! that is not a JSON object falls back to the status and its reason phrase, kept raw.
+
+use std::fmt;
+
+use super::received::WireError;
+use crate::descriptor::WireFormat;
+
+/// What a received body is checked against before it is parsed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest body read, in bytes (default 1 MiB).
+    pub max_body_bytes: usize,
+    /// The deepest nesting of arrays and objects read (default 64).
+    pub max_depth: usize,
+}
+
+impl Limits {
+    /// 1 MiB and 64 levels: far above any real error body, far below what hurts.
+    pub const DEFAULT: Limits = Limits {
+        max_body_bytes: 1024 * 1024,
+        max_depth: 64,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
+
+/// A body refused before parsing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReceiveError {
+    /// The body is larger than [`Limits::max_body_bytes`].
+    TooLarge {
+        /// The body's size.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The body nests deeper than [`Limits::max_depth`].
+    TooDeep {
+        /// The limit.
+        limit: usize,
+    },
+}
+
+impl fmt::Display for ReceiveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReceiveError::TooLarge { size, limit } => {
+                write!(
+                    f,
+                    "error body of {size} bytes is over the {limit}-byte limit"
+                )
+            }
+            ReceiveError::TooDeep { limit } => {
+                write!(f, "error body nests deeper than {limit} levels")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ReceiveError {}
+
+/// Why a body was not read as an error, so the status and reason phrase stand in for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fallback {
+    /// The body is not valid UTF-8.
+    NotUtf8,
+    /// The body is not JSON (an HTML error page, an empty body).
+    NotJson,
+    /// The body is JSON but not an object.
+    NotObject,
+    /// The body is an object in none of the formats (only when no format was given).
+    UnknownFormat,
+}
+
+/// A received error response, read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReceivedError {
+    /// The response status.
+    pub status: u16,
+    /// The response headers, in order.
+    pub headers: Vec<(String, String)>,
+    /// The body as an error. On a fallback: the format asked for (problem details if none),
+    /// the status, and the reason phrase as the message.
+    pub error: WireError,
+    /// Why the body was not used, if it was not.
+    pub fallback: Option<Fallback>,
+    /// The body as received, kept when it was not used.
+    pub raw_body: Option<Vec<u8>>,
+}
+
+impl ReceivedError {
+    /// Reads a response. `format` is the API's format; `None` detects it from the body.
+    pub fn read(
+        format: Option<WireFormat>,
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: &[u8],
+        limits: &Limits,
+    ) -> Result<Self, ReceiveError> {
+        if body.len() > limits.max_body_bytes {
+            return Err(ReceiveError::TooLarge {
+                size: body.len(),
+                limit: limits.max_body_bytes,
+            });
+        }
+        if nesting_exceeds(body, limits.max_depth) {
+            return Err(ReceiveError::TooDeep {
+                limit: limits.max_depth,
+            });
+        }
+        let parsed = match std::str::from_utf8(body) {
+            Err(_) => Err(Fallback::NotUtf8),
+            Ok(_) => match serde_json::from_slice::<serde_json::Value>(body) {
+                Err(_) => Err(Fallback::NotJson),
+                Ok(serde_json::Value::Object(object)) => {
+                    match format.or_else(|| WireError::detect(&object)) {
+                        Some(format) => Ok(WireError::from_object(format, object)),
+                        None => Err(Fallback::UnknownFormat),
+                    }
+                }
+                Ok(_) => Err(Fallback::NotObject),
+            },
+        };
+        let (mut error, fallback) = match parsed {
+            Ok(error) => (error, None),
+            Err(fallback) => {
+                let mut error = WireError::empty(format.unwrap_or(WireFormat::Problem));
+                error.message = Some(reason_phrase(status).to_owned());
+                (error, Some(fallback))
+            }
+        };
+        if error.status.is_none() {
+            error.status = Some(status);
+        }
+        let raw_body = fallback.map(|_| body.to_vec());
+        Ok(ReceivedError {
+            status,
+            headers,
+            error,
+            fallback,
+            raw_body,
+        })
+    }
+
+    /// The first header called `name`, compared case-insensitively.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(header, _)| header.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// The standard reason phrase of `status`, or `Unknown Error`.
+pub fn reason_phrase(status: u16) -> &'static str {
+    http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|status| status.canonical_reason())
+        .unwrap_or("Unknown Error")
+}
+
+/// Whether arrays and objects nest deeper than `limit`, counting brackets outside strings:
+/// one pass, no allocation, before the parser (and its recursion) sees the body.
+fn nesting_exceeds(body: &[u8], limit: usize) -> bool {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &byte in body {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_counted_outside_strings_only() {
+        assert!(!nesting_exceeds(br#"{"a":[[1]]}"#, 3));
+        assert!(nesting_exceeds(br#"{"a":[[[1]]]}"#, 3));
+        assert!(!nesting_exceeds(br#"{"a":"[[[[[[\"[["}"#, 1));
+    }
+}
