@@ -160,7 +160,9 @@ fn error_def<'a>(
     ] {
         check_single_value(errors, source.fields, value);
     }
-    if let Some(template) = &message {
+    // With a `display` function the template only documents the message, and may name
+    // values the function computes (pyTenable's `{uuid}` comes from a response header).
+    if let Some(template) = message.as_ref().filter(|_| display.is_none()) {
         check_template(errors, template, source.style, &fields);
     }
     Some(ErrorDef {
