@@ -1,9 +1,10 @@
 //! Per-instance replacements of catalog values, as Djblets' `WebAPIError.with_overrides` makes.
 //!
 //! A derive cannot add fields to the user's type, so overrides live in a wrapper,
-//! [`Overridden<E>`], that holds the plain error and one boxed [`Overrides`]. The plain error
-//! stays as small as the user declared it (a field-less catalog enum is one byte), the rare
-//! overridden error costs one pointer more, and the catalog definition is never touched.
+//! [`Overridden<E>`]: one pointer to the plain error and its [`Overrides`], allocated together.
+//! The plain error stays as small as the user declared it (a field-less catalog enum is one
+//! byte), the rare overridden error is one pointer whatever the error's size, applying
+//! overrides costs one allocation, and the catalog definition is never touched.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -145,44 +146,50 @@ impl Overrides {
 /// Made by the `with_overrides` and `with_message` methods that `#[derive(ApiError)]` generates.
 #[derive(Clone, Debug)]
 pub struct Overridden<E> {
+    inner: Box<Inner<E>>,
+}
+
+/// The plain error and its overrides, in one allocation.
+#[derive(Clone, Debug)]
+struct Inner<E> {
     error: E,
-    overrides: Box<Overrides>,
+    overrides: Overrides,
 }
 
 impl<E> Overridden<E> {
     /// Wraps `error` with `overrides`.
     pub fn new(error: E, overrides: Overrides) -> Self {
         Overridden {
-            error,
-            overrides: Box::new(overrides),
+            inner: Box::new(Inner { error, overrides }),
         }
     }
 
     /// The plain error, as the catalog defines it.
     pub fn error(&self) -> &E {
-        &self.error
+        &self.inner.error
     }
 
     /// The overrides in force.
     pub fn overrides(&self) -> &Overrides {
-        &self.overrides
+        &self.inner.overrides
     }
 
     /// The plain error and the overrides.
     pub fn into_parts(self) -> (E, Overrides) {
-        (self.error, *self.overrides)
+        let Inner { error, overrides } = *self.inner;
+        (error, overrides)
     }
 
     /// Replaces further values; values `overrides` leaves unset keep their current override.
     pub fn with_overrides(mut self, overrides: Overrides) -> Self {
-        let current = std::mem::take(&mut *self.overrides);
-        *self.overrides = current.merged_with(overrides);
+        let current = std::mem::take(&mut self.inner.overrides);
+        self.inner.overrides = current.merged_with(overrides);
         self
     }
 
     /// Replaces the message.
     pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Self {
-        self.overrides.message = Some(message.into());
+        self.inner.overrides.message = Some(message.into());
         self
     }
 }
@@ -191,44 +198,44 @@ impl<E> Deref for Overridden<E> {
     type Target = E;
 
     fn deref(&self) -> &E {
-        &self.error
+        &self.inner.error
     }
 }
 
 impl<E: ApiError> fmt::Display for Overridden<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match non_empty(&self.overrides.message) {
+        match non_empty(&self.inner.overrides.message) {
             Some(message) => f.write_str(message),
-            None => fmt::Display::fmt(&self.error, f),
+            None => fmt::Display::fmt(&self.inner.error, f),
         }
     }
 }
 
 impl<E: ApiError + std::error::Error> std::error::Error for Overridden<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.error.source()
+        self.inner.error.source()
     }
 }
 
 impl<E: ApiError> ApiError for Overridden<E> {
     fn descriptor(&self) -> &'static ErrorDescriptor {
-        self.error.descriptor()
+        self.inner.error.descriptor()
     }
 
     fn instance(&self) -> Instance<'_> {
-        self.error.instance()
+        self.inner.error.instance()
     }
 
     fn overrides(&self) -> Option<&Overrides> {
-        Some(&self.overrides)
+        Some(&self.inner.overrides)
     }
 
     fn write_field_headers(&self, headers: &mut HeaderMap) -> Result<(), RenderError> {
-        self.error.write_field_headers(headers)
+        self.inner.error.write_field_headers(headers)
     }
 
     fn serialize_extra<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        self.error.serialize_extra(map)
+        self.inner.error.serialize_extra(map)
     }
 }
 
