@@ -430,7 +430,9 @@ pub fn parse_value(ty: &str, raw: &str) -> Result<Value, String> {
             .parse::<bool>()
             .map(Value::Bool)
             .map_err(|_| format!("`{raw}` is not true or false")),
-        _ => serde_json::from_str(raw).map_err(|_| format!("`{raw}` is not JSON")),
+        // Any other type is read as JSON; text that is not JSON is a string, so a field of a
+        // type that holds text (py42's `PyValue`) needs no quotes.
+        _ => Ok(serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.to_owned()))),
     }
 }
 
