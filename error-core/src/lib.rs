@@ -13,6 +13,7 @@ mod instance;
 mod overrides;
 mod render;
 mod response;
+mod retry;
 pub mod wire;
 
 #[doc(hidden)]
@@ -28,6 +29,7 @@ pub use instance::Instance;
 pub use overrides::{DynHeaderHook, HeaderOverride, Overridden, Overrides};
 pub use render::{RenderError, RenderOptions};
 pub use response::ResponseRecord;
+pub use retry::{RetryDecision, RetryPolicy};
 pub use wire::{
     Fallback, Limits, ParseError, ReceiveError, ReceivedError, WireError, reason_phrase,
 };
