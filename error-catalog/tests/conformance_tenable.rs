@@ -18,7 +18,7 @@ use error_catalog::tenable::{
     RETRY_STATUSES, RetryError, ServerError, Session, TenableException, TioExportsError,
     TioExportsTimeout, UnexpectedValueError, UnknownError, UnsupportedError,
 };
-use error_core::{Overrides, ResponseRecord};
+use error_core::{Overrides, ResponseRecord, RetryDecision};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
@@ -364,6 +364,41 @@ fn final_response(case: &Value) -> ResponseRecord {
     ResponseRecord::from_value(&value).unwrap_or_default()
 }
 
+/// Runs `tenable::retry_policy()` over the responses of a case (its script, the last one
+/// repeating, or its one status): the waits it prescribes, the requests made, and the attempts
+/// a `RetryError` would report.
+fn replay_retries(case: &Value, retry_on: &[u16]) -> (Value, Value, Value) {
+    let script: Vec<ResponseRecord> = match case["script"].as_array() {
+        Some(script) => script
+            .iter()
+            .filter_map(|step| ResponseRecord::from_value(step).ok())
+            .collect(),
+        None => vec![final_response(case)],
+    };
+    let policy = tenable::retry_policy();
+    let mut sleeps = Vec::new();
+    let mut attempt = 0u32;
+    let mut gave_up = Value::Null;
+    loop {
+        attempt += 1;
+        let index = usize::try_from(attempt - 1).unwrap_or(usize::MAX);
+        let Some(response) = script.get(index).or(script.last()) else {
+            break;
+        };
+        let retry_after = response.header("Retry-After");
+        match policy.decide(attempt, response.status, retry_after, retry_on) {
+            RetryDecision::Done => break,
+            RetryDecision::Retry { wait } => sleeps.push(Value::from(wait.as_secs_f64())),
+            RetryDecision::GiveUp { attempts, wait } => {
+                sleeps.push(Value::from(wait.as_secs_f64()));
+                gave_up = Value::from(attempts);
+                break;
+            }
+        }
+    }
+    (Value::Array(sleeps), Value::from(attempt), gave_up)
+}
+
 #[test]
 fn every_session_maps_statuses_as_the_library() {
     let fixture = fixture(FIXTURE);
@@ -424,6 +459,17 @@ fn every_session_maps_statuses_as_the_library() {
                 &case["raised"],
                 &Value::from(raised_name),
             );
+            let (sleeps, requests, attempts) = replay_retries(case, &retry_on);
+            report.compare(&labelled, "sleeps", &case["sleeps"], &sleeps);
+            report.compare(
+                &labelled,
+                "requests_made",
+                &case["requests_made"],
+                &requests,
+            );
+            if case.get("attempts").is_some() {
+                report.compare(&labelled, "attempts", &case["attempts"], &attempts);
+            }
             if let Some(error) = raised {
                 report.compare(
                     &labelled,
