@@ -156,7 +156,7 @@ impl Entry {
         let parent = self.descriptor.parent?;
         entries()
             .iter()
-            .find(|entry| entry.descriptor.name == parent.name)
+            .find(|entry| entry.descriptor.same_as(parent))
             .map(|entry| entry.reference)
     }
 }

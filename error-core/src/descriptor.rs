@@ -109,6 +109,9 @@ pub struct FieldDescriptor {
 pub struct ErrorDescriptor {
     /// The Rust name: `Type` or `Type::Variant`.
     pub name: &'static str,
+    /// The module that declares it (`module_path!()`), which tells apart errors of the same
+    /// name in different modules.
+    pub module: &'static str,
     /// The numeric code (Djblets' `code`), if any.
     pub code: Option<i64>,
     /// The default HTTP status; an instance may carry its own (see `#[api_error(status)]`).
@@ -144,9 +147,9 @@ impl ErrorDescriptor {
         self.same_as(other) || self.ancestors().any(|ancestor| ancestor.same_as(other))
     }
 
-    /// Descriptors are identified by their Rust name, which is unique within a crate.
-    fn same_as(&self, other: &ErrorDescriptor) -> bool {
-        self.name == other.name
+    /// Descriptors are identified by their module and Rust name, unique in a program.
+    pub fn same_as(&self, other: &ErrorDescriptor) -> bool {
+        self.name == other.name && self.module == other.module
     }
 
     /// Whether some field spreads a map over the body, which may replace its members.

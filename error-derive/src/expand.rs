@@ -139,6 +139,7 @@ fn descriptor(def: &ErrorDef<'_>) -> TokenStream {
     quote! {
         ::error_core::ErrorDescriptor {
             name: #name,
+            module: ::core::module_path!(),
             code: #code,
             status: #status,
             errcode: #errcode,

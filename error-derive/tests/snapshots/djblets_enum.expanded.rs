@@ -3,6 +3,7 @@ impl ::error_core::Catalog for WebApiError {
     const ERRORS: &'static [::error_core::ErrorDescriptor] = &[
         ::error_core::ErrorDescriptor {
             name: "WebApiError::DoesNotExist",
+            module: ::core::module_path!(),
             code: ::core::option::Option::Some(100),
             status: ::error_core::__private::status(404),
             errcode: ::core::option::Option::None,
@@ -17,6 +18,7 @@ impl ::error_core::Catalog for WebApiError {
         },
         ::error_core::ErrorDescriptor {
             name: "WebApiError::InvalidFormData",
+            module: ::core::module_path!(),
             code: ::core::option::Option::Some(105),
             status: ::error_core::__private::status(400),
             errcode: ::core::option::Option::None,
@@ -39,6 +41,7 @@ impl ::error_core::Catalog for WebApiError {
         },
         ::error_core::ErrorDescriptor {
             name: "WebApiError::NotLoggedIn",
+            module: ::core::module_path!(),
             code: ::core::option::Option::Some(103),
             status: ::error_core::__private::status(401),
             errcode: ::core::option::Option::None,

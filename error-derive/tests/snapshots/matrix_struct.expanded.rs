@@ -2,6 +2,7 @@
 impl ::error_core::Described for LimitExceeded {
     const DESCRIPTOR: &'static ::error_core::ErrorDescriptor = &::error_core::ErrorDescriptor {
         name: "LimitExceeded",
+        module: ::core::module_path!(),
         code: ::core::option::Option::None,
         status: ::error_core::__private::status(429),
         errcode: ::core::option::Option::Some("M_LIMIT_EXCEEDED"),

@@ -2,6 +2,7 @@
 impl ::error_core::Described for SynapseError {
     const DESCRIPTOR: &'static ::error_core::ErrorDescriptor = &::error_core::ErrorDescriptor {
         name: "SynapseError",
+        module: ::core::module_path!(),
         code: ::core::option::Option::None,
         status: <HttpError as ::error_core::Described>::DESCRIPTOR.status,
         errcode: ::core::option::Option::Some("M_UNKNOWN"),

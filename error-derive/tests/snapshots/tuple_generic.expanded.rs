@@ -3,6 +3,7 @@ impl<T: Serialize> ::error_core::Catalog for Catalog<T> {
     const ERRORS: &'static [::error_core::ErrorDescriptor] = &[
         ::error_core::ErrorDescriptor {
             name: "Catalog::First",
+            module: ::core::module_path!(),
             code: ::core::option::Option::Some(1),
             status: ::error_core::__private::status(400),
             errcode: ::core::option::Option::None,
@@ -30,6 +31,7 @@ impl<T: Serialize> ::error_core::Catalog for Catalog<T> {
         },
         ::error_core::ErrorDescriptor {
             name: "Catalog::Second",
+            module: ::core::module_path!(),
             code: ::core::option::Option::Some(2),
             status: ::error_core::__private::status(400),
             errcode: ::core::option::Option::None,

@@ -1,0 +1,390 @@
+//! Every Synapse case of `fixtures/synapse.json`, observed from matrix-synapse 1.163.2 and
+//! 1.9.1, rendered by the catalog and compared field by field: against 1.163.2 where the class
+//! exists there, else against 1.9.1.
+
+mod common;
+
+use common::{Divergence, Report, check_coverage, entry, fixture, object, render};
+use error_catalog::synapse::HttpResponseException;
+use error_catalog::{System, entries};
+use error_core::{ApiError, Overrides, ResponseRecord};
+use serde_json::{Map, Value, json};
+
+const FIXTURE: &str = include_str!("../fixtures/synapse.json");
+
+/// The release the wire output follows.
+const CURRENT: &str = "1.163.2";
+
+/// Where the catalog knowingly differs from Synapse.
+const DIVERGENCES: &[Divergence] = &[
+    Divergence {
+        reference: "synapse.api.errors.CodeMessageException",
+        label: "empty msg, code 0",
+        reason: "0 is no HTTP status: the catalog sends the default status (500) where Synapse would hand 0 to Twisted.",
+    },
+    Divergence {
+        reference: "*",
+        label: "code 2**63-1",
+        reason: "An HTTP status has three digits: the catalog's `code` is a u16 and refuses larger numbers, which Synapse keeps but cannot send.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.SynapseError",
+        label: "code 2**53+1",
+        reason: "An HTTP status has three digits: the catalog's `code` is a u16 and refuses larger numbers, which Synapse keeps but cannot send.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.CodeMessageException",
+        label: "msg None",
+        reason: "`msg` is annotated `str`; Synapse does not check and shows `None`. The catalog's message is text, so it refuses `None`.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.SynapseError",
+        label: "None msg/errcode",
+        reason: "`msg` and `errcode` are annotated `str`; Synapse sends `null` for both. A Matrix body's `errcode` and `error` are strings, so the catalog refuses `None`.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.ConsentNotGivenError",
+        label: "None uri",
+        reason: "`consent_uri` is annotated `str`; Synapse sends `null`. The catalog's field is a String, so it refuses `None`.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.IncompatibleRoomVersionError",
+        label: "None",
+        reason: "`room_version` is annotated `str`; Synapse sends `null`. The catalog's field is a String, so it refuses `None`.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.RoomKeysVersionError",
+        label: "None",
+        reason: "`current_version` is annotated `str`; Synapse sends `null`. The catalog's field is a String, so it refuses `None`.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.InvalidClientTokenError",
+        label: "soft_logout None",
+        reason: "`soft_logout` is annotated `bool` (and a boolean in the spec); Synapse sends `null`. The catalog's field is a bool, so it refuses `None`.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.ProxiedRequestError",
+        label: "additional_fields with 'code' key",
+        reason: "Synapse's `cs_error(msg, code, **kwargs)` raises TypeError when `additional_fields` names its own parameters, so Synapse answers 500; the catalog sends the member.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.RedirectException",
+        label: "typical",
+        reason: "The catalog sends `Location`, as Synapse's HTTP layer does from `location`; the fixture records the `headers` attribute, which is empty.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.RedirectException",
+        label: "unicode location, 307",
+        reason: "The catalog sends `Location`, as Synapse's HTTP layer does from `location`; the fixture records the `headers` attribute, which is empty.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.RedirectException",
+        label: "empty location, 301",
+        reason: "The catalog sends `Location`, as Synapse's HTTP layer does from `location`; the fixture records the `headers` attribute, which is empty.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.FederationError",
+        label: "typical",
+        reason: "`get_dict()` is a PDU result, not a Matrix error: a Matrix-format body always has `errcode` and `error`, which the catalog sends before its members.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.FederationError",
+        label: "source",
+        reason: "`get_dict()` is a PDU result, not a Matrix error: a Matrix-format body always has `errcode` and `error`, which the catalog sends before its members.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.FederationPullAttemptBackoffError",
+        label: "default message",
+        reason: "Not declared: an internal signal of 1.163.2's federation code, never sent to anyone.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.FederationPullAttemptBackoffError",
+        label: "custom message",
+        reason: "Not declared: an internal signal of 1.163.2's federation code, never sent to anyone.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.HomeServerNotSetupException",
+        label: "no args",
+        reason: "Not declared: an internal 1.163.2 exception (setup order), never sent to anyone.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.ShadowBanError",
+        label: "no args",
+        reason: "Not declared: 1.163.2 catches it to send a fake success; it is never an error response.",
+    },
+    Divergence {
+        reference: "synapse.api.errors.ModuleFailedException",
+        label: "no args",
+        reason: "Not declared: an internal 1.163.2 exception (a module callback failed), never sent as such.",
+    },
+];
+
+/// The fixture's description of `reference`.
+fn documented<'a>(fixture: &'a Value, reference: &str) -> Option<&'a Value> {
+    fixture["entries"]
+        .as_array()?
+        .iter()
+        .find(|documented| documented["reference"] == reference)
+}
+
+/// The suffix of the observations to compare with: 1.163.2's, or 1.9.1's for a class 1.163.2
+/// dropped.
+fn suffix(documented: &Value) -> &'static str {
+    let current = documented["in_versions"]
+        .as_array()
+        .is_some_and(|versions| versions.iter().any(|v| v == CURRENT));
+    if current { "" } else { "_1_9_1" }
+}
+
+/// A tagged fixture value as the catalog's fields take it.
+fn untag(value: Value) -> Value {
+    match value {
+        Value::Object(mut map) => {
+            if let Some(name) = map.remove("$exception") {
+                let message = map.remove("str").unwrap_or(Value::Null);
+                return json!({ "name": name, "message": message });
+            }
+            if let Some(text) = map.remove("$bytes") {
+                return text;
+            }
+            if let Some(response) = map.remove("$response") {
+                return untag(response);
+            }
+            Value::Object(map.into_iter().map(|(k, v)| (k, untag(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(untag).collect()),
+        other => other,
+    }
+}
+
+/// The case's arguments by field name: positional ones named after the constructor's
+/// parameters, the fake response (whose body is the `response` argument) as the
+/// `ResponseRecord` the catalog keeps.
+fn args(case: &Value, documented: &Value) -> Result<Map<String, Value>, String> {
+    let mut args = object(&case["args"]);
+    if let Some(positional) = args.remove("*args") {
+        let names: Vec<&str> = documented["params"]
+            .as_array()
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(|p| !p["kind"].as_str().unwrap_or_default().starts_with("var_"))
+            .filter_map(|p| p["name"].as_str())
+            .collect();
+        let values = positional.as_array().cloned().unwrap_or_default();
+        if values.len() > names.len() {
+            return Err(format!(
+                "{} positional arguments for {names:?}",
+                values.len()
+            ));
+        }
+        for (name, value) in names.into_iter().zip(values) {
+            args.insert(name.to_owned(), value);
+        }
+    }
+    if case["response"].is_object() && args.contains_key("response") {
+        args.insert("response".to_owned(), case["response"].clone());
+    }
+    Ok(args.into_iter().map(|(k, v)| (k, untag(v))).collect())
+}
+
+/// The response headers other than `Content-Type`, which Synapse's `headers` attribute lacks.
+fn sent_headers(headers: &Value) -> Value {
+    let mut headers = object(headers);
+    headers.remove("content-type");
+    Value::Object(headers)
+}
+
+#[test]
+fn every_synapse_case_matches_the_library() {
+    let fixture = fixture(FIXTURE);
+    let mut report = Report::default();
+    for case in common::cases(&fixture) {
+        report.checked();
+        let reference = case["reference"].as_str().unwrap_or_default();
+        let Some(documented) = documented(&fixture, reference) else {
+            report.mismatch(case, "not in the fixture's entries".to_owned());
+            continue;
+        };
+        let observed = |key: &str| &case[format!("{key}{}", suffix(documented))];
+        let Some(entry) = entry(reference) else {
+            report.mismatch(case, "not declared".to_owned());
+            continue;
+        };
+        let built = if documented["kind"] == "errcode" {
+            // An errcode is sent inside a SynapseError, with that error's message.
+            let msg = case["args"]["msg"].as_str().unwrap_or_default().to_owned();
+            render(entry, Map::new(), Overrides::message(msg), None)
+        } else {
+            args(case, documented).and_then(|args| render(entry, args, Overrides::default(), None))
+        };
+        if let Some(raised) = observed("error").as_str() {
+            if built.is_ok() {
+                report.mismatch(
+                    case,
+                    format!("Synapse raised {raised}; the catalog built it"),
+                );
+            }
+            continue;
+        }
+        let rendered = match built {
+            Ok(rendered) => rendered,
+            Err(problem) => {
+                report.mismatch(case, format!("catalog refused the case: {problem}"));
+                continue;
+            }
+        };
+        if !observed("status").is_null() {
+            let status = Value::from(rendered.status);
+            report.compare(case, "status", observed("status"), &status);
+            let headers = sent_headers(observed("headers"));
+            let sent = sent_headers(&rendered.headers);
+            report.compare(case, "headers", &headers, &sent);
+        }
+        if !observed("body").is_null() {
+            report.compare(case, "body", observed("body"), &rendered.body);
+        }
+        let attributes = observed("attributes");
+        let message = match attributes.get("msg") {
+            Some(msg) => msg,
+            None => observed("message"),
+        };
+        report.compare(
+            case,
+            "message",
+            message,
+            &Value::from(rendered.message.as_str()),
+        );
+    }
+    report.finish(DIVERGENCES);
+}
+
+#[test]
+fn every_synapse_error_is_declared_and_has_cases() {
+    check_coverage(System::Matrix, &fixture(FIXTURE), |documented| {
+        documented["kind"] == "errcode" || documented["in_page"] == true
+    });
+}
+
+/// Where the fixture gives a value, the declaration has it: on the page or not, the parent
+/// class, the default status and errcode. Synapse gives three errcodes no status; the catalog
+/// gives them 400 (see the module's notes).
+#[test]
+fn every_synapse_declaration_follows_the_fixture() {
+    let fixture = fixture(FIXTURE);
+    let mut problems = Vec::new();
+    for entry in entries().iter().filter(|e| e.system == System::Matrix) {
+        let Some(documented) = documented(&fixture, entry.reference) else {
+            problems.push(format!("{}: not in the fixture", entry.reference));
+            continue;
+        };
+        let descriptor = entry.descriptor;
+        if documented["in_page"] != entry.in_page {
+            problems.push(format!("{}: in_page {}", entry.reference, entry.in_page));
+        }
+        let parent = entry.parent_reference().map_or(Value::Null, Value::from);
+        if documented["parent"] != parent {
+            problems.push(format!("{}: parent {parent}", entry.reference));
+        }
+        let status = match (&documented["kind"], documented["status"].as_u64()) {
+            (_, Some(status)) => Some(status),
+            (kind, None) if kind == "errcode" => Some(400),
+            _ => None,
+        };
+        if let Some(status) = status
+            && u64::from(descriptor.status.as_u16()) != status
+        {
+            problems.push(format!(
+                "{}: status {}, fixture {status}",
+                entry.reference, descriptor.status
+            ));
+        }
+        if let Some(errcode) = documented["errcode"].as_str()
+            && descriptor.errcode != Some(errcode)
+        {
+            problems.push(format!(
+                "{}: errcode {:?}, fixture {errcode}",
+                entry.reference, descriptor.errcode
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// `HttpResponseException.to_synapse_error()` and `unsafe_to_verbatim_synapse_error()` give
+/// what 1.163.2's give for every body of the fixture's classification.
+#[test]
+fn to_synapse_error_matches_the_library() {
+    let fixture = fixture(FIXTURE);
+    let mut report = Report::default();
+    let classification = fixture["classification"]["to_synapse_error"]
+        .as_array()
+        .map_or(&[][..], Vec::as_slice);
+    for item in classification {
+        let input = &item["input"];
+        let code = input["code"]
+            .as_u64()
+            .and_then(|code| u16::try_from(code).ok())
+            .unwrap_or_default();
+        let msg = input["msg"].as_str().unwrap_or_default().to_owned();
+        let body = match &input["body"] {
+            Value::String(text) => text.clone(),
+            tagged => {
+                String::from_utf8_lossy(&hex(tagged["$bytes_hex"].as_str().unwrap_or_default()))
+                    .into_owned()
+            }
+        };
+        let response = ResponseRecord {
+            status: code,
+            reason: Some(msg.clone()),
+            body,
+            ..ResponseRecord::default()
+        };
+        let exception = HttpResponseException::new(code, msg, response);
+        for (method, error) in [
+            ("to_synapse_error", exception.to_synapse_error()),
+            (
+                "unsafe_to_verbatim_synapse_error",
+                exception.unsafe_to_verbatim_synapse_error(),
+            ),
+        ] {
+            report.checked();
+            let case = json!({
+                "reference": format!("synapse.api.errors.HttpResponseException.{method}"),
+                "label": item["label"],
+            });
+            let expected = &item[CURRENT][method];
+            let response = match error.to_response() {
+                Ok(response) => response,
+                Err(problem) => {
+                    report.mismatch(&case, format!("catalog cannot render: {problem}"));
+                    continue;
+                }
+            };
+            let body: Value = serde_json::from_slice(response.body()).unwrap_or(Value::Null);
+            let status = Value::from(response.status().as_u16());
+            report.compare(
+                &case,
+                "class",
+                &expected["class"],
+                &Value::from(error.descriptor().name),
+            );
+            report.compare(&case, "status", &expected["status"], &status);
+            report.compare(&case, "body", &expected["body"], &body);
+            report.compare(
+                &case,
+                "msg",
+                &expected["msg"],
+                &Value::from(error.msg.as_str()),
+            );
+        }
+    }
+    report.finish(&[]);
+}
+
+/// The bytes a hex string spells (the fixture's invalid UTF-8 body).
+fn hex(text: &str) -> Vec<u8> {
+    (0..text.len() / 2)
+        .filter_map(|i| text.get(2 * i..2 * i + 2))
+        .filter_map(|pair| u8::from_str_radix(pair, 16).ok())
+        .collect()
+}
