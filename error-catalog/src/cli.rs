@@ -54,6 +54,8 @@ commands:
   render NAME [--set FIELD=VALUE]... [--message M] [--subtype S] [--detail D] [--trace-id T]
               [--format native|problem] [--response-status N] [--response-header 'Name: value']...
               [--response-body TEXT] [--response-method M] [--response-url U]
+  classify --system djblets|matrix|py42|tenable --status N [--header 'Name: value']...
+              [--body-file F] [--trusted]      the body is read from stdin without --body-file
 ";
 
 /// Runs the tool on `args` (without the program name), writing results to `out`.
@@ -68,11 +70,12 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
         "list" => list(rest)?,
         "show" => show(rest)?,
         "render" => render(rest)?,
+        "classify" => classify(rest, &mut std::io::stdin().lock())?,
         "help" | "--help" | "-h" => USAGE.to_owned(),
         other => {
             return Err(CliError::usage(
                 format!("unknown command `{other}`"),
-                "the commands are list, show and render; run `error-catalog help`",
+                "the commands are list, show, render and classify; run `error-catalog help`",
             ));
         }
     };
@@ -81,17 +84,27 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
         .map_err(|error| CliError::value(format!("cannot write output: {error}"), "check stdout"))
 }
 
-/// Reads `--flag value` pairs; `repeated` flags may appear more than once.
+/// Reads `--flag value` pairs (a flag may repeat) and `--switch`es, which take no value.
 struct Flags<'a> {
     positional: Vec<&'a str>,
     pairs: Vec<(&'a str, &'a str)>,
+    switches: Vec<&'a str>,
 }
 
 impl<'a> Flags<'a> {
     fn parse(args: &'a [String], known: &[&str]) -> Result<Self, CliError> {
+        Self::parse_with_switches(args, known, &[])
+    }
+
+    fn parse_with_switches(
+        args: &'a [String],
+        known: &[&str],
+        switches: &[&str],
+    ) -> Result<Self, CliError> {
         let mut flags = Flags {
             positional: Vec::new(),
             pairs: Vec::new(),
+            switches: Vec::new(),
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -99,10 +112,16 @@ impl<'a> Flags<'a> {
                 flags.positional.push(arg);
                 continue;
             }
+            if switches.contains(&arg.as_str()) {
+                flags.switches.push(arg);
+                continue;
+            }
             if !known.contains(&arg.as_str()) {
+                let mut takes: Vec<&str> = known.to_vec();
+                takes.extend_from_slice(switches);
                 return Err(CliError::usage(
                     format!("unknown flag `{arg}`"),
-                    format!("this command takes {}", known.join(", ")),
+                    format!("this command takes {}", takes.join(", ")),
                 ));
             }
             let Some(value) = args.next() else {
@@ -478,4 +497,89 @@ fn response_record(flags: &Flags<'_>) -> Result<Option<Value>, CliError> {
         "headers": headers,
         "body": flags.last("--response-body").unwrap_or(""),
     })))
+}
+
+fn classify(args: &[String], stdin: &mut dyn std::io::Read) -> Result<String, CliError> {
+    let flags = Flags::parse_with_switches(
+        args,
+        &["--system", "--status", "--header", "--body-file"],
+        &["--trusted"],
+    )?;
+    if let Some(extra) = flags.positional.first() {
+        return Err(CliError::usage(
+            format!("unexpected argument `{extra}`"),
+            "classify reads the body from --body-file or stdin",
+        ));
+    }
+    let system = flags.last("--system").ok_or_else(|| {
+        CliError::usage(
+            "classify needs `--system`",
+            "the systems are djblets, matrix, py42 and tenable",
+        )
+    })?;
+    let system = System::from_name(system).ok_or_else(|| {
+        CliError::usage(
+            format!("unknown system `{system}`"),
+            "the systems are djblets, matrix, py42 and tenable",
+        )
+    })?;
+    let status = flags.last("--status").ok_or_else(|| {
+        CliError::usage(
+            "classify needs `--status N`",
+            "give the status the response had",
+        )
+    })?;
+    let status: u16 = status.parse().map_err(|_| {
+        CliError::usage(
+            format!("`--status {status}` is not a status"),
+            "give a number, like 404",
+        )
+    })?;
+    let mut headers = Vec::new();
+    for header in flags.all("--header") {
+        let (name, value) = header.split_once(':').ok_or_else(|| {
+            CliError::usage(
+                format!("`--header {header}` has no `:`"),
+                "write 'Name: value'",
+            )
+        })?;
+        headers.push((name.trim().to_owned(), value.trim().to_owned()));
+    }
+    let limits = error_core::Limits::DEFAULT;
+    let mut body = Vec::new();
+    let read = match flags.last("--body-file") {
+        Some(path) => std::fs::File::open(path).and_then(|file| {
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, limit_plus_one(&limits)),
+                &mut body,
+            )
+        }),
+        None => std::io::Read::read_to_end(
+            &mut std::io::Read::take(stdin, limit_plus_one(&limits)),
+            &mut body,
+        ),
+    };
+    read.map_err(|error| {
+        CliError::usage(
+            format!("cannot read the body: {error}"),
+            "check --body-file",
+        )
+    })?;
+    let response = crate::classify::Response {
+        status,
+        headers,
+        body,
+        ..crate::classify::Response::default()
+    };
+    let trusted = flags.switches.contains(&"--trusted");
+    let classification = crate::classify::classify(system, &response, trusted, &limits)
+        .map_err(|problem| CliError::value(problem.to_string(), "the body must be at most 1 MiB and 64 levels deep; pyTenable raises only for non-2xx statuses"))?;
+    Ok(pretty(&classification.to_json()))
+}
+
+/// Reads at most one byte past the limit: enough to know a body is too large, never more.
+fn limit_plus_one(limits: &error_core::Limits) -> u64 {
+    u64::try_from(limits.max_body_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1)
 }

@@ -5,6 +5,7 @@
 //! fixtures observed from the libraries themselves (`fixtures/`).
 #![forbid(unsafe_code)]
 
+pub mod classify;
 pub mod cli;
 pub mod djblets;
 pub mod markdown;

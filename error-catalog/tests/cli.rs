@@ -212,3 +212,132 @@ fn catalog_md_is_current() {
         "CATALOG.md is stale: run `cargo run -p error-catalog -- list --format markdown > error-catalog/CATALOG.md`"
     );
 }
+
+fn classify(args: &[&str], body: &[u8]) -> (i32, Value, String) {
+    use std::io::Write as _;
+    let child = Command::new(env!("CARGO_BIN_EXE_error-catalog"))
+        .arg("classify")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        return (-1, Value::Null, "cannot start the tool".to_owned());
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        // A refused body may close stdin early; the exit code tells what happened.
+        let _ = stdin.write_all(body);
+    }
+    match child.wait_with_output() {
+        Ok(output) => (
+            output.status.code().unwrap_or(-1),
+            json_of(&String::from_utf8_lossy(&output.stdout)),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        ),
+        Err(error) => (-1, Value::Null, error.to_string()),
+    }
+}
+
+#[test]
+fn classify_djblets_by_code_keeping_every_value() {
+    let body = br#"{"stat":"fail","err":{"code":105,"msg":"Bad form","subtype":"s","detail":"d","trace_id":"t"},"fields":{"name":["required"]}}"#;
+    let (code, out, err) = classify(&["--system", "djblets", "--status", "400"], body);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out["reference"], "djblets.webapi.errors.INVALID_FORM_DATA");
+    assert_eq!(out["code"], 105);
+    assert_eq!(out["message"], "Bad form");
+    assert_eq!(out["fields"]["fields"]["name"][0], "required");
+    assert_eq!(out["ancestors"], serde_json::json!([]));
+    // A code the catalog does not know is Djblets' own WebAPIError, with every value.
+    let body = br#"{"stat":"fail","err":{"code":999,"msg":"New","type":"new-type"}}"#;
+    let (code, out, _) = classify(&["--system", "djblets", "--status", "418"], body);
+    assert_eq!(code, 0);
+    assert_eq!(out["reference"], "djblets.webapi.errors.WebAPIError");
+    assert_eq!(
+        (out["code"].clone(), out["status"].clone()),
+        (serde_json::json!(999), serde_json::json!(418))
+    );
+    // A body that is no error falls back to the status and reason phrase.
+    let (code, out, _) = classify(
+        &["--system", "djblets", "--status", "502"],
+        b"<html>oops</html>",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(out["reference"], Value::Null);
+    assert_eq!(out["message"], "Bad Gateway");
+}
+
+#[test]
+fn classify_matrix_never_relays_a_token_error_unless_trusted() {
+    let body = br#"{"errcode":"M_UNKNOWN_TOKEN","error":"Invalid token","soft_logout":true}"#;
+    let (code, out, _) = classify(&["--system", "matrix", "--status", "401"], body);
+    assert_eq!(code, 0);
+    assert_eq!(out["reference"], "synapse.api.errors.ProxiedRequestError");
+    assert_eq!(
+        (out["errcode"].clone(), out["status"].clone()),
+        (serde_json::json!("M_UNKNOWN"), serde_json::json!(400))
+    );
+    assert_eq!(out["fields"]["soft_logout"], true);
+    assert_eq!(out["ancestors"][0], "synapse.api.errors.SynapseError");
+    let (_, out, _) = classify(
+        &["--system", "matrix", "--status", "401", "--trusted"],
+        body,
+    );
+    assert_eq!(
+        (out["errcode"].clone(), out["status"].clone()),
+        (serde_json::json!("M_UNKNOWN_TOKEN"), serde_json::json!(401))
+    );
+}
+
+#[test]
+fn classify_py42_and_tenable_by_status() {
+    let (code, out, _) = classify(&["--system", "py42", "--status", "503"], b"down");
+    assert_eq!(code, 0);
+    assert_eq!(out["reference"], "py42.exceptions.Py42InternalServerError");
+    assert!(
+        out["ancestors"]
+            .as_array()
+            .is_some_and(|a| a.contains(&Value::from("py42.exceptions.Py42HTTPError")))
+    );
+    let (_, out, _) = classify(&["--system", "py42", "--status", "418"], b"");
+    assert_eq!(out["reference"], "py42.exceptions.Py42HTTPError");
+    let (code, out, _) = classify(
+        &[
+            "--system",
+            "tenable",
+            "--status",
+            "404",
+            "--header",
+            "X-Request-Uuid: abc",
+        ],
+        b"{}",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(out["reference"], "tenable.errors.NotFoundError");
+    assert_eq!(out["message"], "abc:404 {}");
+    let (code, _, err) = classify(&["--system", "tenable", "--status", "200"], b"{}");
+    assert_eq!(code, 1);
+    assert!(err.contains("raises no error"), "{err}");
+}
+
+#[test]
+fn classify_refuses_hostile_bodies_with_a_clear_error() {
+    let big = vec![b' '; 1024 * 1024 + 10];
+    let (code, _, err) = classify(&["--system", "matrix", "--status", "400"], &big);
+    assert_eq!(code, 1);
+    assert!(err.contains("over the 1048576-byte limit"), "{err}");
+    let deep = "[".repeat(10_000);
+    let (code, _, err) = classify(&["--system", "djblets", "--status", "400"], deep.as_bytes());
+    assert_eq!(code, 1);
+    assert!(err.contains("nests deeper than 64"), "{err}");
+    let (code, out, _) = classify(&["--system", "matrix", "--status", "500"], b"\xff\xfe\x00");
+    assert_eq!(code, 0);
+    assert_eq!(out["errcode"], "M_UNKNOWN");
+    let (code, _, err) = classify(&["--system", "matrix"], b"{}");
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: classify needs `--status N`"),
+        "{err}"
+    );
+}

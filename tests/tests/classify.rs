@@ -261,3 +261,20 @@ fn headers_are_kept_and_found_case_insensitively() {
         Some("2")
     );
 }
+
+#[test]
+fn an_unknown_error_is_still_an_api_error_and_relays_unchanged() {
+    let body = br#"{"errcode":"M_NEW_IN_V2","error":"Something {new}","hint":[1,2]}"#;
+    let received = read(WireFormat::Matrix, 418, body);
+    let Classified::Unknown(wire) = MatrixError::classify(received.error) else {
+        panic!("known?");
+    };
+    assert_eq!(wire.status(), 418);
+    assert_eq!(wire.errcode(), Some("M_NEW_IN_V2"));
+    assert_eq!(wire.to_string(), "Something {new}");
+    let relayed = wire.to_response().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(relayed.status(), 418);
+    let again: serde_json::Value = serde_json::from_slice(relayed.body()).unwrap_or_default();
+    let original: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
+    assert_eq!(again, original);
+}

@@ -13,6 +13,7 @@
 
 mod receive;
 mod received;
+mod unrecognized;
 
 use std::fmt;
 
@@ -24,6 +25,7 @@ use crate::descriptor::WireFormat;
 
 pub use receive::{Fallback, Limits, ReceiveError, ReceivedError, reason_phrase};
 pub use received::{ParseError, WireError};
+pub use unrecognized::UNRECOGNIZED;
 
 /// The errcode a Matrix body carries when the error declares none.
 pub const MATRIX_UNKNOWN_ERRCODE: &str = "M_UNKNOWN";

@@ -24,6 +24,24 @@ impl Limits {
     };
 }
 
+impl Limits {
+    /// Checks `body` against the limits without parsing it.
+    pub fn check(&self, body: &[u8]) -> Result<(), ReceiveError> {
+        if body.len() > self.max_body_bytes {
+            return Err(ReceiveError::TooLarge {
+                size: body.len(),
+                limit: self.max_body_bytes,
+            });
+        }
+        if nesting_exceeds(body, self.max_depth) {
+            return Err(ReceiveError::TooDeep {
+                limit: self.max_depth,
+            });
+        }
+        Ok(())
+    }
+}
+
 impl Default for Limits {
     fn default() -> Self {
         Limits::DEFAULT
@@ -104,17 +122,7 @@ impl ReceivedError {
         body: &[u8],
         limits: &Limits,
     ) -> Result<Self, ReceiveError> {
-        if body.len() > limits.max_body_bytes {
-            return Err(ReceiveError::TooLarge {
-                size: body.len(),
-                limit: limits.max_body_bytes,
-            });
-        }
-        if nesting_exceeds(body, limits.max_depth) {
-            return Err(ReceiveError::TooDeep {
-                limit: limits.max_depth,
-            });
-        }
+        limits.check(body)?;
         let parsed = match std::str::from_utf8(body) {
             Err(_) => Err(Fallback::NotUtf8),
             Ok(_) => match serde_json::from_slice::<serde_json::Value>(body) {

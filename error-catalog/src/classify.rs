@@ -1,0 +1,226 @@
+//! Turning a received error response into the typed catalog error, by each library's own
+//! rules: Djblets by the body's code, Synapse by `to_synapse_error()`, py42 by
+//! `raise_py42_error`'s statuses, pyTenable by its session's status mapping.
+//!
+//! Every body goes through [`ReceivedError::read`] first, so oversized and deeply nested
+//! bodies are refused before parsing and nothing panics.
+
+use error_core::{
+    ApiError, Classified, Classify, Limits, Overrides, ReceiveError, ReceivedError, ResponseRecord,
+    WireError, WireFormat,
+};
+use serde_json::{Map, Value};
+
+use crate::djblets::{CustomWebApiError, WebApiError};
+use crate::py42;
+use crate::registry::{CatalogError, Entry, System, entries};
+use crate::synapse::HttpResponseException;
+use crate::tenable::{self, Session};
+
+/// A received response.
+#[derive(Clone, Debug, Default)]
+pub struct Response {
+    /// The status.
+    pub status: u16,
+    /// The headers, in order.
+    pub headers: Vec<(String, String)>,
+    /// The body as received.
+    pub body: Vec<u8>,
+    /// The request method, if known (py42 and pyTenable show it).
+    pub method: Option<String>,
+    /// The request URL, if known.
+    pub url: Option<String>,
+}
+
+impl Response {
+    fn record(&self) -> ResponseRecord {
+        ResponseRecord {
+            status: self.status,
+            reason: None,
+            method: self.method.clone(),
+            url: self.url.clone(),
+            headers: self.headers.clone(),
+            body: String::from_utf8_lossy(&self.body).into_owned(),
+        }
+    }
+}
+
+/// What a response is, for one system.
+pub struct Classification {
+    /// The typed error: a catalog error, or the system's documented fallback.
+    pub error: Box<dyn CatalogError>,
+    /// The catalog entry of the error; `None` for a body no catalog error describes (kept
+    /// whole as an [`error_core::WireError`]).
+    pub entry: Option<&'static Entry>,
+    /// The error's fields as received: the body members it carries.
+    pub fields: Map<String, Value>,
+}
+
+/// Why a response could not be classified.
+#[derive(Debug)]
+pub enum ClassifyError {
+    /// The body was refused before parsing.
+    Refused(ReceiveError),
+    /// The library would raise no error for this response (a pyTenable 2xx).
+    NotAnError(u16),
+}
+
+impl std::fmt::Display for ClassifyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ClassifyError::Refused(error) => write!(f, "{error}"),
+            ClassifyError::NotAnError(status) => {
+                write!(f, "the library raises no error for status {status}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ClassifyError {}
+
+/// The error `response` is in `system`. `trusted` (Synapse only) relays the remote errcode
+/// and status verbatim, as `unsafe_to_verbatim_synapse_error()` does for the homeserver's own
+/// workers; otherwise `to_synapse_error()`'s safety rules apply.
+pub fn classify(
+    system: System,
+    response: &Response,
+    trusted: bool,
+    limits: &Limits,
+) -> Result<Classification, ClassifyError> {
+    limits
+        .check(&response.body)
+        .map_err(ClassifyError::Refused)?;
+    match system {
+        System::Djblets => djblets(response, limits),
+        System::Matrix => Ok(matrix(response, trusted)),
+        System::Py42 => Ok(typed(py42::raise_py42_error(response.record()))),
+        System::Tenable => {
+            let raised = tenable::error_for_response(Session::Base, response.record(), &[]);
+            raised
+                .map(typed)
+                .ok_or(ClassifyError::NotAnError(response.status))
+        }
+    }
+}
+
+/// Djblets: the body's code names the predefined error, which keeps the body's message,
+/// subtype, detail and trace id as overrides; an unknown code is a `WebAPIError` with every
+/// value received; a body that is no Djblets error is kept whole.
+fn djblets(response: &Response, limits: &Limits) -> Result<Classification, ClassifyError> {
+    let received = ReceivedError::read(
+        Some(WireFormat::Djblets),
+        response.status,
+        response.headers.clone(),
+        &response.body,
+        limits,
+    )
+    .map_err(ClassifyError::Refused)?;
+    let fields = received.error.extra.clone();
+    if received.fallback.is_some() {
+        return Ok(unrecognized(received.error, fields));
+    }
+    let error: Box<dyn CatalogError> = match WebApiError::classify(received.error) {
+        Classified::Known { error, wire } => {
+            let catalog_message = error.descriptor().message;
+            let overrides = Overrides {
+                message: wire
+                    .message
+                    .filter(|m| m != catalog_message)
+                    .map(Into::into),
+                error_subtype: wire.error_subtype.map(Into::into),
+                detail: wire.detail.map(Into::into),
+                trace_id: wire.trace_id.map(Into::into),
+                ..Overrides::default()
+            };
+            if overrides.is_empty() {
+                Box::new(error)
+            } else {
+                Box::new(error.with_overrides(overrides))
+            }
+        }
+        Classified::Unknown(wire) => match wire.code {
+            Some(code) => Box::new(CustomWebApiError {
+                code,
+                msg: wire.message.unwrap_or_default(),
+                http_status: response.status,
+                headers: Default::default(),
+                error_type: wire.error_type,
+                error_subtype: wire.error_subtype,
+                detail: wire.detail,
+                trace_id: wire.trace_id,
+            }),
+            None => return Ok(unrecognized(wire, fields)),
+        },
+    };
+    let entry = entry_of(&*error);
+    Ok(Classification {
+        error,
+        entry,
+        fields,
+    })
+}
+
+/// Synapse: `HttpResponseException(code, msg, response).to_synapse_error()`.
+fn matrix(response: &Response, trusted: bool) -> Classification {
+    let exception = HttpResponseException {
+        code: response.status,
+        msg: error_core::reason_phrase(response.status).to_owned(),
+        response: response.record(),
+    };
+    let proxied = if trusted {
+        exception.unsafe_to_verbatim_synapse_error()
+    } else {
+        exception.to_synapse_error()
+    };
+    typed(Box::new(proxied))
+}
+
+fn typed(error: Box<dyn CatalogError>) -> Classification {
+    let fields = error.extra_json();
+    Classification {
+        entry: entry_of(&*error),
+        error,
+        fields,
+    }
+}
+
+fn unrecognized(wire: WireError, fields: Map<String, Value>) -> Classification {
+    Classification {
+        error: Box::new(wire),
+        entry: None,
+        fields,
+    }
+}
+
+/// The registry entry whose descriptor `error` has.
+pub fn entry_of(error: &dyn CatalogError) -> Option<&'static Entry> {
+    let descriptor = error.descriptor();
+    entries()
+        .iter()
+        .find(|entry| entry.descriptor.same_as(descriptor))
+}
+
+impl Classification {
+    /// The classification as `error-catalog classify` prints it.
+    pub fn to_json(&self) -> Value {
+        let error = &*self.error;
+        let ancestors: Vec<Value> = error
+            .descriptor()
+            .ancestors()
+            .map(|ancestor| {
+                let entry = entries().iter().find(|e| e.descriptor.same_as(ancestor));
+                Value::from(entry.map_or(ancestor.name, |e| e.reference))
+            })
+            .collect();
+        serde_json::json!({
+            "name": self.entry.map(|e| e.name),
+            "reference": self.entry.map(|e| e.reference),
+            "status": error.status().as_u16(),
+            "errcode": error.errcode(),
+            "code": error.code(),
+            "message": error.to_string(),
+            "fields": self.fields,
+            "ancestors": ancestors,
+        })
+    }
+}

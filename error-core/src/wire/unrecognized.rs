@@ -1,0 +1,69 @@
+//! A received error no catalog knows is still an error: [`WireError`] implements
+//! [`ApiError`], so it can be shown, logged, relayed and rendered with every value it came with.
+
+use std::fmt;
+
+use http::StatusCode;
+
+use super::received::WireError;
+use crate::api_error::ApiError;
+use crate::descriptor::{ErrorDescriptor, WireFormat};
+use crate::instance::Instance;
+
+/// The description of every received error no catalog knows: its values are the instance's.
+pub static UNRECOGNIZED: ErrorDescriptor = ErrorDescriptor {
+    name: "WireError",
+    module: module_path!(),
+    code: None,
+    status: StatusCode::INTERNAL_SERVER_ERROR,
+    errcode: None,
+    error_type: None,
+    error_subtype: None,
+    message: "{message}",
+    doc: "A received error that no catalog knows, kept with every value it came with.",
+    format: WireFormat::Problem,
+    fields: &[],
+    parent: None,
+    headers: None,
+};
+
+impl ApiError for WireError {
+    fn descriptor(&self) -> &'static ErrorDescriptor {
+        &UNRECOGNIZED
+    }
+
+    fn instance(&self) -> Instance<'_> {
+        Instance {
+            status: self.status.and_then(|status| StatusCode::from_u16(status).ok()),
+            code: self.code,
+            errcode: self.errcode.as_deref(),
+            error_type: self.error_type.as_deref(),
+            error_subtype: self.error_subtype.as_deref(),
+            detail: self.detail.as_deref(),
+            trace_id: self.trace_id.as_deref(),
+        }
+    }
+
+    fn format(&self) -> WireFormat {
+        self.format
+    }
+
+    fn serialize_extra<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        for (key, value) in &self.extra {
+            map.serialize_entry(key, value)?;
+        }
+        Ok(())
+    }
+}
+
+/// The message as received (never interpreted), else the status's reason phrase.
+impl fmt::Display for WireError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.message {
+            Some(message) => f.write_str(message),
+            None => f.write_str(super::reason_phrase(self.status.unwrap_or(500))),
+        }
+    }
+}
+
+impl std::error::Error for WireError {}
