@@ -16,7 +16,8 @@ pub trait Classify: Catalog + Sized {
     /// members, fields marked `status`, `code`, `errcode`, `error_type`, `error_subtype`,
     /// `detail` or `trace_id` from those values, a `flatten` map from the members no field
     /// claims, the field a one-placeholder template (`"{msg}"`) shows from the message, and
-    /// any other field from its `Default`. `None` when a field cannot be filled.
+    /// any other field from its `Default`; an absent member gives the field's `Default`.
+    /// `None` when a member has the wrong type or a field has no value and no default.
     fn from_index(index: usize, wire: &WireError) -> Option<Self>;
 
     /// The error with numeric `code`.

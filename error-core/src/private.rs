@@ -199,9 +199,10 @@ pub const fn errcode_hash(errcode: &str) -> u64 {
 }
 
 /// Fills one field of an error being classified. Which trait's `fill` a call resolves to
-/// depends on the field type, through autoref (`(&&&Fill::<T>::new()).fill(..)`): a type that
-/// deserializes is read from the value; else one with a `Default` takes it; else the field
-/// cannot be filled and the error is not built.
+/// depends on the field type, through autoref (`(&&&&Fill::<T>::new()).fill(..)`): a type
+/// that deserializes is read from the value, and when the value is absent takes its `Default`
+/// if it has one (else is read from `null`, so an `Option` is `None`); a type that does not
+/// deserialize takes its `Default`; else the field cannot be filled and the error is not built.
 pub struct Fill<T>(core::marker::PhantomData<T>);
 
 impl<T> Fill<T> {
@@ -209,6 +210,21 @@ impl<T> Fill<T> {
     #[allow(clippy::new_without_default)] // made only by generated code, never defaulted
     pub const fn new() -> Self {
         Fill(core::marker::PhantomData)
+    }
+}
+
+/// Reads the field from its value, or takes its default when the value is absent.
+pub trait FillDeserializeOrDefault<T> {
+    /// The field, if the value fits it.
+    fn fill(&self, value: Option<serde_json::Value>) -> Option<T>;
+}
+
+impl<T: serde::de::DeserializeOwned + Default> FillDeserializeOrDefault<T> for &&&Fill<T> {
+    fn fill(&self, value: Option<serde_json::Value>) -> Option<T> {
+        match value {
+            Some(value) => serde_json::from_value(value).ok(),
+            None => Some(T::default()),
+        }
     }
 }
 
@@ -277,7 +293,8 @@ pub fn wire_member(wire: &crate::WireError, key: &str) -> Option<serde_json::Val
     wire.extra.get(key).cloned()
 }
 
-/// The members no field claims, for a `flatten` field.
+/// The members no field claims, for a `flatten` field; none at all is an absent value, so an
+/// `Option` field is `None`.
 pub fn wire_unclaimed(wire: &crate::WireError, claimed: &[&str]) -> Option<serde_json::Value> {
     let unclaimed: serde_json::Map<String, serde_json::Value> = wire
         .extra
@@ -285,7 +302,7 @@ pub fn wire_unclaimed(wire: &crate::WireError, claimed: &[&str]) -> Option<serde
         .filter(|(key, _)| !claimed.contains(&key.as_str()))
         .map(|(key, value)| (key.clone(), value.clone()))
         .collect();
-    Some(serde_json::Value::Object(unclaimed))
+    (!unclaimed.is_empty()).then_some(serde_json::Value::Object(unclaimed))
 }
 
 /// A text value of the body (errcode, message, …).

@@ -634,8 +634,11 @@ fn from_wire(def: &ErrorDef<'_>) -> TokenStream {
             });
         }
         quote!({
-            use ::error_core::__private::{FillDefault as _, FillDeserialize as _, FillNothing as _};
-            (&&&::error_core::__private::Fill::<#ty>::new()).fill(#value)?
+            use ::error_core::__private::{
+                FillDefault as _, FillDeserialize as _, FillDeserializeOrDefault as _,
+                FillNothing as _,
+            };
+            (&&&&::error_core::__private::Fill::<#ty>::new()).fill(#value)?
         })
     });
     match def.style {

@@ -133,9 +133,10 @@ impl ::error_core::Classify for WebApiError {
                 ::core::option::Option::Some(Self::InvalidFormData {
                     fields: {
                         use ::error_core::__private::{
-                            FillDefault as _, FillDeserialize as _, FillNothing as _,
+                            FillDefault as _, FillDeserialize as _,
+                            FillDeserializeOrDefault as _, FillNothing as _,
                         };
-                        (&&&::error_core::__private::Fill::<
+                        (&&&&::error_core::__private::Fill::<
                             BTreeMap<String, Vec<String>>,
                         >::new())
                             .fill(

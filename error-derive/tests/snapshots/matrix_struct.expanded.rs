@@ -115,9 +115,10 @@ impl ::error_core::Classify for LimitExceeded {
                 ::core::option::Option::Some(Self {
                     retry_after_ms: {
                         use ::error_core::__private::{
-                            FillDefault as _, FillDeserialize as _, FillNothing as _,
+                            FillDefault as _, FillDeserialize as _,
+                            FillDeserializeOrDefault as _, FillNothing as _,
                         };
-                        (&&&::error_core::__private::Fill::<Option<u64>>::new())
+                        (&&&&::error_core::__private::Fill::<Option<u64>>::new())
                             .fill(
                                 ::error_core::__private::wire_member(
                                     __wire,

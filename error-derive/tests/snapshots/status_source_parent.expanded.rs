@@ -117,32 +117,36 @@ impl ::error_core::Classify for SynapseError {
                     Self(
                         {
                             use ::error_core::__private::{
-                                FillDefault as _, FillDeserialize as _, FillNothing as _,
+                                FillDefault as _, FillDeserialize as _,
+                                FillDeserializeOrDefault as _, FillNothing as _,
                             };
-                            (&&&::error_core::__private::Fill::<u16>::new())
+                            (&&&&::error_core::__private::Fill::<u16>::new())
                                 .fill(::error_core::__private::wire_number(__wire.status))?
                         },
                         {
                             use ::error_core::__private::{
-                                FillDefault as _, FillDeserialize as _, FillNothing as _,
+                                FillDefault as _, FillDeserialize as _,
+                                FillDeserializeOrDefault as _, FillNothing as _,
                             };
-                            (&&&::error_core::__private::Fill::<
+                            (&&&&::error_core::__private::Fill::<
                                 Option<std::io::Error>,
                             >::new())
                                 .fill(::core::option::Option::None)?
                         },
                         {
                             use ::error_core::__private::{
-                                FillDefault as _, FillDeserialize as _, FillNothing as _,
+                                FillDefault as _, FillDeserialize as _,
+                                FillDeserializeOrDefault as _, FillNothing as _,
                             };
-                            (&&&::error_core::__private::Fill::<Secret>::new())
+                            (&&&&::error_core::__private::Fill::<Secret>::new())
                                 .fill(::core::option::Option::None)?
                         },
                         {
                             use ::error_core::__private::{
-                                FillDefault as _, FillDeserialize as _, FillNothing as _,
+                                FillDefault as _, FillDeserialize as _,
+                                FillDeserializeOrDefault as _, FillNothing as _,
                             };
-                            (&&&::error_core::__private::Fill::<String>::new())
+                            (&&&&::error_core::__private::Fill::<String>::new())
                                 .fill(::core::option::Option::None)?
                         },
                     ),

@@ -130,16 +130,18 @@ impl<T: Serialize> ::error_core::Classify for Catalog<T> {
                     Self::First(
                         {
                             use ::error_core::__private::{
-                                FillDefault as _, FillDeserialize as _, FillNothing as _,
+                                FillDefault as _, FillDeserialize as _,
+                                FillDeserializeOrDefault as _, FillNothing as _,
                             };
-                            (&&&::error_core::__private::Fill::<T>::new())
+                            (&&&&::error_core::__private::Fill::<T>::new())
                                 .fill(::core::option::Option::None)?
                         },
                         {
                             use ::error_core::__private::{
-                                FillDefault as _, FillDeserialize as _, FillNothing as _,
+                                FillDefault as _, FillDeserialize as _,
+                                FillDeserializeOrDefault as _, FillNothing as _,
                             };
-                            (&&&::error_core::__private::Fill::<u32>::new())
+                            (&&&&::error_core::__private::Fill::<u32>::new())
                                 .fill(
                                     ::error_core::__private::wire_member(__wire, "value"),
                                 )?
@@ -151,9 +153,10 @@ impl<T: Serialize> ::error_core::Classify for Catalog<T> {
                 ::core::option::Option::Some(
                     Self::Second({
                         use ::error_core::__private::{
-                            FillDefault as _, FillDeserialize as _, FillNothing as _,
+                            FillDefault as _, FillDeserialize as _,
+                            FillDeserializeOrDefault as _, FillNothing as _,
                         };
-                        (&&&::error_core::__private::Fill::<T>::new())
+                        (&&&&::error_core::__private::Fill::<T>::new())
                             .fill(
                                 ::error_core::__private::wire_member(__wire, "payload"),
                             )?
