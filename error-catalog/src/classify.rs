@@ -224,3 +224,62 @@ impl Classification {
         })
     }
 }
+
+/// Reads arbitrary bytes as a received response through every reader: the format-specific and
+/// detecting parsers, each catalog's classification, and each system's rules; renders what was
+/// read. What the fuzz target (`fuzz/`) and its regression test run: it must never panic.
+///
+/// The bytes are: the status (two bytes, little-endian), the length of a `Name:value` header,
+/// the header, then the body.
+pub fn read_arbitrary(data: &[u8]) {
+    let [status_low, status_high, header_len, rest @ ..] = data else {
+        return;
+    };
+    let status = u16::from_le_bytes([*status_low, *status_high]);
+    let (header, body) = rest.split_at(usize::from(*header_len).min(rest.len()));
+    let header = String::from_utf8_lossy(header);
+    let headers = match header.split_once(':') {
+        Some((name, value)) => vec![(name.to_owned(), value.to_owned())],
+        None => Vec::new(),
+    };
+    let limits = Limits {
+        max_body_bytes: 64 * 1024,
+        max_depth: 32,
+    };
+    let formats = [
+        None,
+        Some(WireFormat::Djblets),
+        Some(WireFormat::Matrix),
+        Some(WireFormat::Problem),
+    ];
+    for format in formats {
+        let Ok(received) = ReceivedError::read(format, status, headers.clone(), body, &limits)
+        else {
+            continue;
+        };
+        assert!(
+            received.fallback.is_none() || received.raw_body.as_deref() == Some(body),
+            "a fallback keeps the body"
+        );
+        let wire = received.error;
+        let _ = wire.to_response();
+        let _ = WebApiError::classify(wire.clone());
+        let _ = crate::synapse::Codes::classify(wire);
+    }
+    let response = Response {
+        status,
+        headers,
+        body: body.to_vec(),
+        ..Response::default()
+    };
+    for system in System::ALL {
+        for trusted in [false, true] {
+            if let Ok(classification) = classify(system, &response, trusted, &limits) {
+                let _ = classification.to_json();
+                let _ = classification
+                    .error
+                    .render_dyn(&error_core::RenderOptions::default());
+            }
+        }
+    }
+}
