@@ -6,14 +6,20 @@
 extern crate self as error_core;
 
 mod api_error;
+#[cfg(feature = "axum")]
+pub mod axum;
 pub mod check;
 mod classify;
 mod descriptor;
 mod instance;
+#[cfg(feature = "utoipa")]
+pub mod openapi;
 mod overrides;
 mod render;
 mod response;
 mod retry;
+#[cfg(feature = "tracing")]
+pub mod trace;
 pub mod wire;
 
 #[doc(hidden)]

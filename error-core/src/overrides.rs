@@ -244,3 +244,10 @@ impl<E: ApiError> serde::Serialize for Overridden<E> {
         self.body().serialize(serializer)
     }
 }
+
+#[cfg(feature = "axum")]
+impl<E: ApiError> axum::response::IntoResponse for Overridden<E> {
+    fn into_response(self) -> axum::response::Response {
+        crate::axum::into_response(&self)
+    }
+}

@@ -3,10 +3,15 @@
 
 use std::fmt::{self, Write as _};
 
+#[cfg(feature = "axum")]
+pub use axum;
 pub use core;
 pub use http;
 pub use serde;
 pub use std::borrow::Cow;
+pub use std::collections::BTreeMap;
+#[cfg(feature = "utoipa")]
+pub use utoipa;
 
 use http::StatusCode;
 use http::header::{HeaderMap, HeaderName, HeaderValue};

@@ -82,6 +82,8 @@ pub(crate) fn render<E: ApiError>(
         let (name, value) = NOSNIFF;
         headers.insert(name, value);
     }
+    #[cfg(feature = "tracing")]
+    crate::trace::record(error, error.status());
     let mut response = http::Response::new(body);
     *response.status_mut() = error.status();
     *response.headers_mut() = headers;

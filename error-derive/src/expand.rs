@@ -13,19 +13,39 @@ use crate::fallback;
 use crate::model::{ErrorDef, FieldDef, Kind, Model};
 use crate::valid;
 
+/// Which integrations to implement: error-core turns them on through this crate's features.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Integrations {
+    pub axum: bool,
+    pub utoipa: bool,
+}
+
+impl Integrations {
+    /// The integrations this build of the derive was compiled with.
+    pub const ENABLED: Integrations = Integrations {
+        axum: cfg!(feature = "axum"),
+        utoipa: cfg!(feature = "utoipa"),
+    };
+}
+
 /// The derive: parse, validate, generate; on any mistake, every error plus stub impls.
 pub fn derive(input: &syn::DeriveInput) -> TokenStream {
+    derive_with(input, Integrations::ENABLED)
+}
+
+/// The derive with the given integrations, whatever the features (for the snapshots).
+pub fn derive_with(input: &syn::DeriveInput, integrations: Integrations) -> TokenStream {
     let parsed = match Input::from_derive_input(input) {
         Ok(parsed) => parsed,
         Err(errors) => return fallback::expand(input, errors),
     };
     match valid::validate(&parsed) {
-        Ok(model) => expand(&model),
+        Ok(model) => expand(&model, integrations),
         Err(errors) => fallback::expand(input, errors),
     }
 }
 
-pub fn expand(model: &Model<'_>) -> TokenStream {
+pub fn expand(model: &Model<'_>, integrations: Integrations) -> TokenStream {
     let catalog = catalog_impl(model);
     let api_error = api_error_impl(model);
     let display = display_impl(model);
@@ -33,6 +53,8 @@ pub fn expand(model: &Model<'_>) -> TokenStream {
     let serialize = serialize_impl(model);
     let classify = classify_impl(model);
     let inherent = inherent_impl(model);
+    let axum = integrations.axum.then(|| axum_impl(model));
+    let utoipa = integrations.utoipa.then(|| utoipa_impl(model));
     quote! {
         #catalog
         #api_error
@@ -41,6 +63,8 @@ pub fn expand(model: &Model<'_>) -> TokenStream {
         #serialize
         #classify
         #inherent
+        #axum
+        #utoipa
     }
 }
 
@@ -647,6 +671,37 @@ fn from_wire(def: &ErrorDef<'_>) -> TokenStream {
         Style::Struct => {
             let names = def.fields.iter().map(|field| field.ident);
             quote!(#path { #(#names: #values),* })
+        }
+    }
+}
+
+/// With error-core's `axum` feature: the error is a handler's error.
+fn axum_impl(model: &Model<'_>) -> TokenStream {
+    let ident = model.ident;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::error_core::__private::axum::response::IntoResponse for #ident #ty_generics #where_clause {
+            fn into_response(self) -> ::error_core::__private::axum::response::Response {
+                ::error_core::axum::into_response(&self)
+            }
+        }
+    }
+}
+
+/// With error-core's `utoipa` feature: the type documents its responses.
+fn utoipa_impl(model: &Model<'_>) -> TokenStream {
+    let ident = model.ident;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::error_core::__private::utoipa::IntoResponses for #ident #ty_generics #where_clause {
+            fn responses() -> ::error_core::__private::BTreeMap<
+                ::std::string::String,
+                ::error_core::__private::utoipa::openapi::RefOr<::error_core::__private::utoipa::openapi::Response>,
+            > {
+                ::error_core::openapi::responses::<Self>()
+            }
         }
     }
 }

@@ -123,9 +123,10 @@ fn enum_defaults_are_inherited_by_variants() {
     );
 }
 
-/// The expansion of `input`, pretty-printed as `cargo expand` shows it.
-fn expansion_of(input: &syn::DeriveInput) -> String {
-    let tokens = expand::derive(input);
+/// The expansion of `input`, pretty-printed as `cargo expand` shows it, without the
+/// integrations (whichever features this build has) unless a snapshot asks for them.
+fn expansion_of(input: &syn::DeriveInput, integrations: expand::Integrations) -> String {
+    let tokens = expand::derive_with(input, integrations);
     match syn::parse2::<syn::File>(tokens.clone()) {
         Ok(file) => prettyplease::unparse(&file),
         Err(error) => format!("// does not parse as a file: {error}\n{tokens}"),
@@ -133,7 +134,11 @@ fn expansion_of(input: &syn::DeriveInput) -> String {
 }
 
 fn assert_snapshot(name: &str, input: syn::DeriveInput) {
-    let actual = expansion_of(&input);
+    assert_snapshot_with(name, input, expand::Integrations::default());
+}
+
+fn assert_snapshot_with(name: &str, input: syn::DeriveInput, integrations: expand::Integrations) {
+    let actual = expansion_of(&input, integrations);
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
         .join(format!("{name}.expanded.rs"));
@@ -235,6 +240,21 @@ fn snapshot_input_with_mistakes() {
         parse_quote! {
             #[api_error(http = 200, message = "{nope}")]
             struct Wrong;
+        },
+    );
+}
+
+#[test]
+fn snapshot_with_the_axum_and_utoipa_integrations() {
+    assert_snapshot_with(
+        "integrations",
+        parse_quote! {
+            #[api_error(format = "matrix", http = 404, errcode = "M_NOT_FOUND", message = "Not found")]
+            pub struct NotFound;
+        },
+        expand::Integrations {
+            axum: true,
+            utoipa: true,
         },
     );
 }

@@ -34,7 +34,9 @@ impl ApiError for WireError {
 
     fn instance(&self) -> Instance<'_> {
         Instance {
-            status: self.status.and_then(|status| StatusCode::from_u16(status).ok()),
+            status: self
+                .status
+                .and_then(|status| StatusCode::from_u16(status).ok()),
             code: self.code,
             errcode: self.errcode.as_deref(),
             error_type: self.error_type.as_deref(),
@@ -67,3 +69,10 @@ impl fmt::Display for WireError {
 }
 
 impl std::error::Error for WireError {}
+
+#[cfg(feature = "axum")]
+impl axum::response::IntoResponse for WireError {
+    fn into_response(self) -> axum::response::Response {
+        crate::axum::into_response(&self)
+    }
+}
