@@ -8,6 +8,7 @@ pub use axum;
 pub use core;
 pub use http;
 pub use serde;
+pub use serde_json;
 pub use std::borrow::Cow;
 pub use std::collections::BTreeMap;
 #[cfg(feature = "utoipa")]

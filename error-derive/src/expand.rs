@@ -237,12 +237,17 @@ fn api_error_impl(model: &Model<'_>) -> TokenStream {
     let descriptor = match model.kind {
         Kind::Struct => quote!(<Self as ::error_core::Described>::DESCRIPTOR),
         Kind::Enum => {
+            // One mention of `ERRORS`: each mention of a constant is evaluated and walked
+            // again, which made catalogs of thousands of errors slow to compile.
             let arms = model.errors.iter().enumerate().map(|(index, def)| {
                 let pattern = pattern(def, &[], true);
                 let index = proc_macro2::Literal::usize_unsuffixed(index);
-                quote!(#pattern => &<Self as ::error_core::Catalog>::ERRORS[#index],)
+                quote!(#pattern => #index,)
             });
-            quote!(match self { #(#arms)* })
+            quote! {
+                let __index = match self { #(#arms)* };
+                &<Self as ::error_core::Catalog>::ERRORS[__index]
+            }
         }
     };
     let instance = instance_fn(model);
@@ -531,11 +536,18 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
         Some(quote!(#code => ::core::option::Option::Some(#index),))
     });
     let by_errcode = errcode_lookup(model);
-    let arms = model.errors.iter().enumerate().map(|(index, def)| {
-        let index = proc_macro2::Literal::usize_unsuffixed(index);
-        let build = from_wire(def);
-        quote!(#index => ::core::option::Option::Some(#build),)
-    });
+    let mut fillers = Fillers::new(model);
+    let arms: Vec<TokenStream> = model
+        .errors
+        .iter()
+        .enumerate()
+        .map(|(index, def)| {
+            let index = proc_macro2::Literal::usize_unsuffixed(index);
+            let build = from_wire(def, &mut fillers);
+            quote!(#index => #build,)
+        })
+        .collect();
+    let helpers = fillers.helpers;
     quote! {
         #[automatically_derived]
         impl #impl_generics ::error_core::Classify for #ident #ty_generics #where_clause {
@@ -554,6 +566,7 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
                 __index: usize,
                 __wire: &::error_core::WireError,
             ) -> ::core::option::Option<Self> {
+                #(#helpers)*
                 match __index {
                     #(#arms)*
                     _ => ::core::option::Option::None,
@@ -607,8 +620,74 @@ fn errcode_hash(errcode: &str) -> u64 {
     })
 }
 
+/// The functions that fill one field of each type from a body value, one per distinct type:
+/// resolving autoref once per type, not once per field, keeps large catalogs quick to compile.
+struct Fillers {
+    /// Whether helpers can be nested functions: not when field types may name the impl's
+    /// generic parameters or `Self`.
+    shared: bool,
+    types: Vec<String>,
+    helpers: Vec<TokenStream>,
+}
+
+impl Fillers {
+    fn new(model: &Model<'_>) -> Self {
+        Fillers {
+            shared: model.generics.params.is_empty(),
+            types: Vec::new(),
+            helpers: Vec::new(),
+        }
+    }
+
+    /// A callable `fn(Option<Value>) -> Option<T>` for field type `ty`.
+    fn filler(&mut self, ty: &syn::Type) -> TokenStream {
+        let name = quote!(#ty).to_string();
+        if !self.shared || name.contains("Self") {
+            let fill = fill_body(ty);
+            return quote!((|__value: ::core::option::Option<::error_core::__private::serde_json::Value>| #fill));
+        }
+        let index = match self.types.iter().position(|known| *known == name) {
+            Some(index) => index,
+            None => {
+                let ident = format_ident!("__fill{}", self.types.len());
+                let fill = fill_body(ty);
+                self.helpers.push(quote! {
+                    fn #ident(
+                        __value: ::core::option::Option<::error_core::__private::serde_json::Value>,
+                    ) -> ::core::option::Option<#ty> {
+                        #fill
+                    }
+                });
+                self.types.push(name);
+                self.types.len() - 1
+            }
+        };
+        let ident = format_ident!("__fill{index}");
+        quote!(#ident)
+    }
+}
+
+/// Fills a field of type `ty` from `__value` (see `error_core::__private::Fill`).
+fn fill_body(ty: &syn::Type) -> TokenStream {
+    // A borrowed type deserializes only for some lifetimes, which autoref cannot tell apart:
+    // such a field takes its default, or cannot be filled.
+    if quote!(#ty).to_string().contains('&') {
+        return quote!({
+            use ::error_core::__private::{FillLocalDefault as _, FillLocalNothing as _};
+            let _ = __value;
+            (&&::error_core::__private::Fill::<#ty>::new()).fill_local()
+        });
+    }
+    quote!({
+        use ::error_core::__private::{
+            FillDefault as _, FillDeserialize as _, FillDeserializeOrDefault as _, FillNothing as _,
+        };
+        (&&&&::error_core::__private::Fill::<#ty>::new()).fill(__value)
+    })
+}
+
 /// The error `def`, each field filled from `__wire` (see `error_core::Classify::from_index`).
-fn from_wire(def: &ErrorDef<'_>) -> TokenStream {
+fn from_wire(def: &ErrorDef<'_>, fillers: &mut Fillers) -> TokenStream {
     let path = match def.variant {
         Some(variant) => quote!(Self::#variant),
         None => quote!(Self),
@@ -647,31 +726,35 @@ fn from_wire(def: &ErrorDef<'_>) -> TokenStream {
             }
             (None, None) => quote!(::core::option::Option::None),
         };
-        let ty = field.ty;
-        // A borrowed type deserializes only for some lifetimes, which autoref cannot tell
-        // apart: such a field takes its default, or cannot be filled.
-        if quote!(#ty).to_string().contains('&') {
-            let _ = value;
-            return quote!({
-                use ::error_core::__private::{FillLocalDefault as _, FillLocalNothing as _};
-                (&&::error_core::__private::Fill::<#ty>::new()).fill_local()?
-            });
-        }
-        quote!({
-            use ::error_core::__private::{
-                FillDefault as _, FillDeserialize as _, FillDeserializeOrDefault as _,
-                FillNothing as _,
-            };
-            (&&&&::error_core::__private::Fill::<#ty>::new()).fill(#value)?
-        })
+        let filler = fillers.filler(field.ty);
+        quote!(#filler(#value))
     });
-    match def.style {
+    // A plain `match` rather than `?` per field: the cheapest code for rustc to check when a
+    // catalog has thousands of errors.
+    let values: Vec<TokenStream> = values.collect();
+    let bindings: Vec<syn::Ident> = (0..values.len()).map(|i| format_ident!("__v{i}")).collect();
+    let built = match def.style {
         Style::Unit => path,
-        Style::Tuple => quote!(#path(#(#values),*)),
+        Style::Tuple => quote!(#path(#(#bindings),*)),
         Style::Struct => {
             let names = def.fields.iter().map(|field| field.ident);
-            quote!(#path { #(#names: #values),* })
+            quote!(#path { #(#names: #bindings),* })
         }
+    };
+    match values.as_slice() {
+        [] => quote!(::core::option::Option::Some(#built)),
+        [value] => quote! {
+            match #value {
+                ::core::option::Option::Some(__v0) => ::core::option::Option::Some(#built),
+                ::core::option::Option::None => ::core::option::Option::None,
+            }
+        },
+        _ => quote! {
+            match (#(#values,)*) {
+                (#(::core::option::Option::Some(#bindings),)*) => ::core::option::Option::Some(#built),
+                _ => ::core::option::Option::None,
+            }
+        },
     }
 }
 
@@ -780,6 +863,7 @@ fn constructor(model: &Model<'_>, def: &ErrorDef<'_>) -> TokenStream {
     );
     quote! {
         #[doc = #doc]
+        #[inline]
         #vis const fn #name(#(#params),*) -> Self {
             #build
         }

@@ -61,11 +61,12 @@ impl ::error_core::Catalog for WebApiError {
 #[automatically_derived]
 impl ::error_core::ApiError for WebApiError {
     fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
-        match self {
-            Self::DoesNotExist => &<Self as ::error_core::Catalog>::ERRORS[0],
-            Self::InvalidFormData { .. } => &<Self as ::error_core::Catalog>::ERRORS[1],
-            Self::NotLoggedIn => &<Self as ::error_core::Catalog>::ERRORS[2],
-        }
+        let __index = match self {
+            Self::DoesNotExist => 0,
+            Self::InvalidFormData { .. } => 1,
+            Self::NotLoggedIn => 2,
+        };
+        &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
     fn serialize_extra<__M: ::error_core::__private::serde::ser::SerializeMap>(
         &self,
@@ -127,23 +128,31 @@ impl ::error_core::Classify for WebApiError {
         __index: usize,
         __wire: &::error_core::WireError,
     ) -> ::core::option::Option<Self> {
+        fn __fill0(
+            __value: ::core::option::Option<::error_core::__private::serde_json::Value>,
+        ) -> ::core::option::Option<BTreeMap<String, Vec<String>>> {
+            {
+                use ::error_core::__private::{
+                    FillDefault as _, FillDeserialize as _,
+                    FillDeserializeOrDefault as _, FillNothing as _,
+                };
+                (&&&&::error_core::__private::Fill::<
+                    BTreeMap<String, Vec<String>>,
+                >::new())
+                    .fill(__value)
+            }
+        }
         match __index {
             0 => ::core::option::Option::Some(Self::DoesNotExist),
             1 => {
-                ::core::option::Option::Some(Self::InvalidFormData {
-                    fields: {
-                        use ::error_core::__private::{
-                            FillDefault as _, FillDeserialize as _,
-                            FillDeserializeOrDefault as _, FillNothing as _,
-                        };
-                        (&&&&::error_core::__private::Fill::<
-                            BTreeMap<String, Vec<String>>,
-                        >::new())
-                            .fill(
-                                ::error_core::__private::wire_member(__wire, "fields"),
-                            )?
-                    },
-                })
+                match __fill0(::error_core::__private::wire_member(__wire, "fields")) {
+                    ::core::option::Option::Some(__v0) => {
+                        ::core::option::Option::Some(Self::InvalidFormData {
+                            fields: __v0,
+                        })
+                    }
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
             }
             2 => ::core::option::Option::Some(Self::NotLoggedIn),
             _ => ::core::option::Option::None,
@@ -158,14 +167,17 @@ impl WebApiError {
     /// The `NotLoggedIn` error: "You are not logged in".
     pub const NOT_LOGGED_IN: Self = Self::NotLoggedIn;
     /// Builds the `DoesNotExist` error: "Object does not exist".
+    #[inline]
     pub const fn does_not_exist() -> Self {
         Self::DoesNotExist
     }
     /// Builds the `InvalidFormData` error: "One or more fields had errors".
+    #[inline]
     pub const fn invalid_form_data(fields: BTreeMap<String, Vec<String>>) -> Self {
         Self::InvalidFormData { fields }
     }
     /// Builds the `NotLoggedIn` error: "You are not logged in".
+    #[inline]
     pub const fn not_logged_in() -> Self {
         Self::NotLoggedIn
     }

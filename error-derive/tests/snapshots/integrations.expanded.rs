@@ -79,6 +79,7 @@ impl ::error_core::Classify for NotFound {
 #[allow(dead_code, clippy::too_many_arguments, clippy::new_without_default)]
 impl NotFound {
     /// Builds the `NotFound` error: "Not found".
+    #[inline]
     pub const fn new() -> Self {
         Self
     }

@@ -110,23 +110,27 @@ impl ::error_core::Classify for LimitExceeded {
         __index: usize,
         __wire: &::error_core::WireError,
     ) -> ::core::option::Option<Self> {
+        fn __fill0(
+            __value: ::core::option::Option<::error_core::__private::serde_json::Value>,
+        ) -> ::core::option::Option<Option<u64>> {
+            {
+                use ::error_core::__private::{
+                    FillDefault as _, FillDeserialize as _,
+                    FillDeserializeOrDefault as _, FillNothing as _,
+                };
+                (&&&&::error_core::__private::Fill::<Option<u64>>::new()).fill(__value)
+            }
+        }
         match __index {
             0 => {
-                ::core::option::Option::Some(Self {
-                    retry_after_ms: {
-                        use ::error_core::__private::{
-                            FillDefault as _, FillDeserialize as _,
-                            FillDeserializeOrDefault as _, FillNothing as _,
-                        };
-                        (&&&&::error_core::__private::Fill::<Option<u64>>::new())
-                            .fill(
-                                ::error_core::__private::wire_member(
-                                    __wire,
-                                    "retry_after_ms",
-                                ),
-                            )?
-                    },
-                })
+                match __fill0(
+                    ::error_core::__private::wire_member(__wire, "retry_after_ms"),
+                ) {
+                    ::core::option::Option::Some(__v0) => {
+                        ::core::option::Option::Some(Self { retry_after_ms: __v0 })
+                    }
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
             }
             _ => ::core::option::Option::None,
         }
@@ -136,6 +140,7 @@ impl ::error_core::Classify for LimitExceeded {
 #[allow(dead_code, clippy::too_many_arguments, clippy::new_without_default)]
 impl LimitExceeded {
     /// Builds the `LimitExceeded` error: "Too Many Requests".
+    #[inline]
     pub const fn new(retry_after_ms: Option<u64>) -> Self {
         Self { retry_after_ms }
     }

@@ -111,46 +111,67 @@ impl ::error_core::Classify for SynapseError {
         __index: usize,
         __wire: &::error_core::WireError,
     ) -> ::core::option::Option<Self> {
+        fn __fill0(
+            __value: ::core::option::Option<::error_core::__private::serde_json::Value>,
+        ) -> ::core::option::Option<u16> {
+            {
+                use ::error_core::__private::{
+                    FillDefault as _, FillDeserialize as _,
+                    FillDeserializeOrDefault as _, FillNothing as _,
+                };
+                (&&&&::error_core::__private::Fill::<u16>::new()).fill(__value)
+            }
+        }
+        fn __fill1(
+            __value: ::core::option::Option<::error_core::__private::serde_json::Value>,
+        ) -> ::core::option::Option<Option<std::io::Error>> {
+            {
+                use ::error_core::__private::{
+                    FillDefault as _, FillDeserialize as _,
+                    FillDeserializeOrDefault as _, FillNothing as _,
+                };
+                (&&&&::error_core::__private::Fill::<Option<std::io::Error>>::new())
+                    .fill(__value)
+            }
+        }
+        fn __fill2(
+            __value: ::core::option::Option<::error_core::__private::serde_json::Value>,
+        ) -> ::core::option::Option<Secret> {
+            {
+                use ::error_core::__private::{
+                    FillDefault as _, FillDeserialize as _,
+                    FillDeserializeOrDefault as _, FillNothing as _,
+                };
+                (&&&&::error_core::__private::Fill::<Secret>::new()).fill(__value)
+            }
+        }
+        fn __fill3(
+            __value: ::core::option::Option<::error_core::__private::serde_json::Value>,
+        ) -> ::core::option::Option<String> {
+            {
+                use ::error_core::__private::{
+                    FillDefault as _, FillDeserialize as _,
+                    FillDeserializeOrDefault as _, FillNothing as _,
+                };
+                (&&&&::error_core::__private::Fill::<String>::new()).fill(__value)
+            }
+        }
         match __index {
             0 => {
-                ::core::option::Option::Some(
-                    Self(
-                        {
-                            use ::error_core::__private::{
-                                FillDefault as _, FillDeserialize as _,
-                                FillDeserializeOrDefault as _, FillNothing as _,
-                            };
-                            (&&&&::error_core::__private::Fill::<u16>::new())
-                                .fill(::error_core::__private::wire_number(__wire.status))?
-                        },
-                        {
-                            use ::error_core::__private::{
-                                FillDefault as _, FillDeserialize as _,
-                                FillDeserializeOrDefault as _, FillNothing as _,
-                            };
-                            (&&&&::error_core::__private::Fill::<
-                                Option<std::io::Error>,
-                            >::new())
-                                .fill(::core::option::Option::None)?
-                        },
-                        {
-                            use ::error_core::__private::{
-                                FillDefault as _, FillDeserialize as _,
-                                FillDeserializeOrDefault as _, FillNothing as _,
-                            };
-                            (&&&&::error_core::__private::Fill::<Secret>::new())
-                                .fill(::core::option::Option::None)?
-                        },
-                        {
-                            use ::error_core::__private::{
-                                FillDefault as _, FillDeserialize as _,
-                                FillDeserializeOrDefault as _, FillNothing as _,
-                            };
-                            (&&&&::error_core::__private::Fill::<String>::new())
-                                .fill(::core::option::Option::None)?
-                        },
-                    ),
-                )
+                match (
+                    __fill0(::error_core::__private::wire_number(__wire.status)),
+                    __fill1(::core::option::Option::None),
+                    __fill2(::core::option::Option::None),
+                    __fill3(::core::option::Option::None),
+                ) {
+                    (
+                        ::core::option::Option::Some(__v0),
+                        ::core::option::Option::Some(__v1),
+                        ::core::option::Option::Some(__v2),
+                        ::core::option::Option::Some(__v3),
+                    ) => ::core::option::Option::Some(Self(__v0, __v1, __v2, __v3)),
+                    _ => ::core::option::Option::None,
+                }
             }
             _ => ::core::option::Option::None,
         }
@@ -160,6 +181,7 @@ impl ::error_core::Classify for SynapseError {
 #[allow(dead_code, clippy::too_many_arguments, clippy::new_without_default)]
 impl SynapseError {
     /// Builds the `SynapseError` error: "{3} ({0:?})".
+    #[inline]
     pub const fn new(
         arg0: u16,
         arg1: Option<std::io::Error>,

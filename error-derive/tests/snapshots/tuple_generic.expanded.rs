@@ -57,10 +57,11 @@ impl<T: Serialize> ::error_core::Catalog for Catalog<T> {
 #[automatically_derived]
 impl<T: Serialize> ::error_core::ApiError for Catalog<T> {
     fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
-        match self {
-            Self::First(..) => &<Self as ::error_core::Catalog>::ERRORS[0],
-            Self::Second(..) => &<Self as ::error_core::Catalog>::ERRORS[1],
-        }
+        let __index = match self {
+            Self::First(..) => 0,
+            Self::Second(..) => 1,
+        };
+        &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
     fn serialize_extra<__M: ::error_core::__private::serde::ser::SerializeMap>(
         &self,
@@ -126,42 +127,54 @@ impl<T: Serialize> ::error_core::Classify for Catalog<T> {
     ) -> ::core::option::Option<Self> {
         match __index {
             0 => {
-                ::core::option::Option::Some(
-                    Self::First(
-                        {
-                            use ::error_core::__private::{
-                                FillDefault as _, FillDeserialize as _,
-                                FillDeserializeOrDefault as _, FillNothing as _,
-                            };
-                            (&&&&::error_core::__private::Fill::<T>::new())
-                                .fill(::core::option::Option::None)?
-                        },
-                        {
-                            use ::error_core::__private::{
-                                FillDefault as _, FillDeserialize as _,
-                                FillDeserializeOrDefault as _, FillNothing as _,
-                            };
-                            (&&&&::error_core::__private::Fill::<u32>::new())
-                                .fill(
-                                    ::error_core::__private::wire_member(__wire, "value"),
-                                )?
-                        },
-                    ),
-                )
-            }
-            1 => {
-                ::core::option::Option::Some(
-                    Self::Second({
+                match (
+                    (|
+                        __value: ::core::option::Option<
+                            ::error_core::__private::serde_json::Value,
+                        >|
+                    {
                         use ::error_core::__private::{
                             FillDefault as _, FillDeserialize as _,
                             FillDeserializeOrDefault as _, FillNothing as _,
                         };
-                        (&&&&::error_core::__private::Fill::<T>::new())
-                            .fill(
-                                ::error_core::__private::wire_member(__wire, "payload"),
-                            )?
-                    }),
-                )
+                        (&&&&::error_core::__private::Fill::<T>::new()).fill(__value)
+                    })(::core::option::Option::None),
+                    (|
+                        __value: ::core::option::Option<
+                            ::error_core::__private::serde_json::Value,
+                        >|
+                    {
+                        use ::error_core::__private::{
+                            FillDefault as _, FillDeserialize as _,
+                            FillDeserializeOrDefault as _, FillNothing as _,
+                        };
+                        (&&&&::error_core::__private::Fill::<u32>::new()).fill(__value)
+                    })(::error_core::__private::wire_member(__wire, "value")),
+                ) {
+                    (
+                        ::core::option::Option::Some(__v0),
+                        ::core::option::Option::Some(__v1),
+                    ) => ::core::option::Option::Some(Self::First(__v0, __v1)),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            1 => {
+                match (|
+                    __value: ::core::option::Option<
+                        ::error_core::__private::serde_json::Value,
+                    >|
+                {
+                    use ::error_core::__private::{
+                        FillDefault as _, FillDeserialize as _,
+                        FillDeserializeOrDefault as _, FillNothing as _,
+                    };
+                    (&&&&::error_core::__private::Fill::<T>::new()).fill(__value)
+                })(::error_core::__private::wire_member(__wire, "payload")) {
+                    ::core::option::Option::Some(__v0) => {
+                        ::core::option::Option::Some(Self::Second(__v0))
+                    }
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
             }
             _ => ::core::option::Option::None,
         }
@@ -171,10 +184,12 @@ impl<T: Serialize> ::error_core::Classify for Catalog<T> {
 #[allow(dead_code, clippy::too_many_arguments, clippy::new_without_default)]
 impl<T: Serialize> Catalog<T> {
     /// Builds the `First` error: "first {1}".
+    #[inline]
     const fn first(arg0: T, arg1: u32) -> Self {
         Self::First(arg0, arg1)
     }
     /// Builds the `Second` error: "{{second}}".
+    #[inline]
     const fn second(arg0: T) -> Self {
         Self::Second(arg0)
     }
