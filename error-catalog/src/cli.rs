@@ -390,14 +390,7 @@ fn render(args: &[String]) -> Result<String, CliError> {
                 "check header values for CR or LF",
             )
         })?;
-    let headers: Map<String, Value> = response
-        .headers()
-        .iter()
-        .map(|(name, value)| {
-            let text = String::from_utf8_lossy(value.as_bytes()).into_owned();
-            (name.as_str().to_owned(), Value::String(text))
-        })
-        .collect();
+    let headers = headers_json(response.headers());
     let body: Value = serde_json::from_slice(response.body()).unwrap_or(Value::Null);
     Ok(pretty(&json!({
         "status": response.status().as_u16(),
@@ -468,28 +461,11 @@ fn response_record(flags: &Flags<'_>) -> Result<Option<Value>, CliError> {
     if !given {
         return Ok(None);
     }
-    let status = flags.last("--response-status").ok_or_else(|| {
-        CliError::usage(
-            "a response needs `--response-status N`",
-            "add the status the response had",
-        )
-    })?;
-    let status: u16 = status.parse().map_err(|_| {
-        CliError::usage(
-            format!("`--response-status {status}` is not a status"),
-            "give a number, like 404",
-        )
-    })?;
-    let mut headers = Vec::new();
-    for header in flags.all("--response-header") {
-        let (name, value) = header.split_once(':').ok_or_else(|| {
-            CliError::usage(
-                format!("`--response-header {header}` has no `:`"),
-                "write 'Name: value'",
-            )
-        })?;
-        headers.push(json!([name.trim(), value.trim()]));
-    }
+    let status = status_flag(flags, "--response-status", "a response")?;
+    let headers: Vec<Value> = header_flags(flags, "--response-header")?
+        .into_iter()
+        .map(|(name, value)| json!([name, value]))
+        .collect();
     Ok(Some(json!({
         "status": status,
         "method": flags.last("--response-method"),
@@ -523,28 +499,8 @@ fn classify(args: &[String], stdin: &mut dyn std::io::Read) -> Result<String, Cl
             "the systems are djblets, matrix, py42 and tenable",
         )
     })?;
-    let status = flags.last("--status").ok_or_else(|| {
-        CliError::usage(
-            "classify needs `--status N`",
-            "give the status the response had",
-        )
-    })?;
-    let status: u16 = status.parse().map_err(|_| {
-        CliError::usage(
-            format!("`--status {status}` is not a status"),
-            "give a number, like 404",
-        )
-    })?;
-    let mut headers = Vec::new();
-    for header in flags.all("--header") {
-        let (name, value) = header.split_once(':').ok_or_else(|| {
-            CliError::usage(
-                format!("`--header {header}` has no `:`"),
-                "write 'Name: value'",
-            )
-        })?;
-        headers.push((name.trim().to_owned(), value.trim().to_owned()));
-    }
+    let status = status_flag(&flags, "--status", "classify")?;
+    let headers = header_flags(&flags, "--header")?;
     let limits = error_core::Limits::DEFAULT;
     let mut body = Vec::new();
     let read = match flags.last("--body-file") {
@@ -582,4 +538,47 @@ fn limit_plus_one(limits: &error_core::Limits) -> u64 {
     u64::try_from(limits.max_body_bytes)
         .unwrap_or(u64::MAX)
         .saturating_add(1)
+}
+
+/// The status a `--status`-like flag gives, which `who` needs.
+fn status_flag(flags: &Flags<'_>, flag: &str, who: &str) -> Result<u16, CliError> {
+    let status = flags.last(flag).ok_or_else(|| {
+        CliError::usage(
+            format!("{who} needs `{flag} N`"),
+            "give the status the response had",
+        )
+    })?;
+    status.parse().map_err(|_| {
+        CliError::usage(
+            format!("`{flag} {status}` is not a status"),
+            "give a number, like 404",
+        )
+    })
+}
+
+/// The `Name: value` headers a repeatable flag gives.
+fn header_flags(flags: &Flags<'_>, flag: &str) -> Result<Vec<(String, String)>, CliError> {
+    flags
+        .all(flag)
+        .map(|header| {
+            let (name, value) = header.split_once(':').ok_or_else(|| {
+                CliError::usage(
+                    format!("`{flag} {header}` has no `:`"),
+                    "write 'Name: value'",
+                )
+            })?;
+            Ok((name.trim().to_owned(), value.trim().to_owned()))
+        })
+        .collect()
+}
+
+/// Response headers as a JSON object, names in lower case (as `http` keeps them).
+pub fn headers_json(headers: &http::HeaderMap) -> Map<String, Value> {
+    headers
+        .iter()
+        .map(|(name, value)| {
+            let text = String::from_utf8_lossy(value.as_bytes()).into_owned();
+            (name.as_str().to_owned(), Value::String(text))
+        })
+        .collect()
 }

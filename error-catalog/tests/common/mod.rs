@@ -47,14 +47,7 @@ pub fn render(
             ..RenderOptions::default()
         })
         .map_err(|e| e.to_string())?;
-    let headers: Map<String, Value> = response
-        .headers()
-        .iter()
-        .map(|(name, value)| {
-            let text = String::from_utf8_lossy(value.as_bytes()).into_owned();
-            (name.as_str().to_owned(), Value::String(text))
-        })
-        .collect();
+    let headers = error_catalog::cli::headers_json(response.headers());
     Ok(Rendered {
         status: response.status().as_u16(),
         headers: Value::Object(headers),
