@@ -20,6 +20,12 @@ pub trait ApiError: fmt::Display + fmt::Debug {
     /// The static description of the error this value is.
     fn descriptor(&self) -> &'static ErrorDescriptor;
 
+    /// The message when it is fixed text (a template without fields, or an override), so
+    /// bodies can write it without formatting; `None` when it must be formatted.
+    fn message_text(&self) -> Option<&str> {
+        None
+    }
+
     /// The values this instance carries in its own fields (see [`Instance`]).
     fn instance(&self) -> Instance<'_> {
         Instance::NONE

@@ -226,6 +226,10 @@ impl<E: ApiError> ApiError for Overridden<E> {
         self.inner.error.instance()
     }
 
+    fn message_text(&self) -> Option<&str> {
+        non_empty(&self.inner.overrides.message).or_else(|| self.inner.error.message_text())
+    }
+
     fn overrides(&self) -> Option<&Overrides> {
         Some(&self.inner.overrides)
     }

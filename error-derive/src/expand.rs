@@ -251,6 +251,7 @@ fn api_error_impl(model: &Model<'_>) -> TokenStream {
         }
     };
     let instance = instance_fn(model);
+    let message_text = message_text_fn(model);
     let headers = headers_fn(model);
     let extra = serialize_extra_fn(model);
     quote! {
@@ -259,11 +260,36 @@ fn api_error_impl(model: &Model<'_>) -> TokenStream {
             fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
                 #descriptor
             }
+            #message_text
             #instance
             #headers
             #extra
         }
     }
+}
+
+/// `message_text`, for the errors whose message is fixed text (a template without fields,
+/// or a parent's inherited as written), so bodies write it without formatting.
+fn message_text_fn(model: &Model<'_>) -> Option<TokenStream> {
+    let body = per_error(model, quote!(::core::option::Option::None), |def| {
+        if def.display.is_some() {
+            return None;
+        }
+        let text = match &def.message {
+            Some(template) if template.members.is_empty() => {
+                let text = &template.literal_text;
+                quote!(#text)
+            }
+            Some(_) => return None,
+            None => quote!(::error_core::ApiError::descriptor(self).message),
+        };
+        Some((Vec::new(), quote!(::core::option::Option::Some(#text))))
+    })?;
+    Some(quote! {
+        fn message_text(&self) -> ::core::option::Option<&::core::primitive::str> {
+            #body
+        }
+    })
 }
 
 fn instance_fn(model: &Model<'_>) -> Option<TokenStream> {

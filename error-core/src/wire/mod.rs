@@ -15,8 +15,6 @@ mod receive;
 mod received;
 mod unrecognized;
 
-use std::fmt;
-
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
@@ -143,12 +141,16 @@ impl<E: ApiError> Serialize for DjbletsErr<'_, E> {
     }
 }
 
-/// The effective message, written straight into the serializer: no intermediate `String`.
+/// The effective message, written straight into the serializer: fixed text as a string,
+/// a template through `Display`, never through an intermediate `String`.
 struct Message<'a, E>(&'a E);
 
-impl<E: fmt::Display> Serialize for Message<'_, E> {
+impl<E: ApiError> Serialize for Message<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self.0)
+        match self.0.message_text() {
+            Some(text) => serializer.serialize_str(text),
+            None => serializer.collect_str(self.0),
+        }
     }
 }
 

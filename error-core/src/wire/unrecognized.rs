@@ -50,6 +50,10 @@ impl ApiError for WireError {
         self.format
     }
 
+    fn message_text(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
     fn serialize_extra<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         for (key, value) in &self.extra {
             map.serialize_entry(key, value)?;

@@ -68,6 +68,15 @@ impl ::error_core::ApiError for WebApiError {
         };
         &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
+    fn message_text(&self) -> ::core::option::Option<&::core::primitive::str> {
+        match self {
+            Self::DoesNotExist => ::core::option::Option::Some("Object does not exist"),
+            Self::InvalidFormData { .. } => {
+                ::core::option::Option::Some("One or more fields had errors")
+            }
+            Self::NotLoggedIn => ::core::option::Option::Some("You are not logged in"),
+        }
+    }
     fn serialize_extra<__M: ::error_core::__private::serde::ser::SerializeMap>(
         &self,
         __map: &mut __M,

@@ -36,6 +36,9 @@ impl ::error_core::ApiError for LimitExceeded {
     fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
         <Self as ::error_core::Described>::DESCRIPTOR
     }
+    fn message_text(&self) -> ::core::option::Option<&::core::primitive::str> {
+        ::core::option::Option::Some("Too Many Requests")
+    }
     fn write_field_headers(
         &self,
         __headers: &mut ::error_core::__private::http::HeaderMap,

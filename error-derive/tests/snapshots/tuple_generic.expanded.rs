@@ -63,6 +63,12 @@ impl<T: Serialize> ::error_core::ApiError for Catalog<T> {
         };
         &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
+    fn message_text(&self) -> ::core::option::Option<&::core::primitive::str> {
+        match self {
+            Self::Second(..) => ::core::option::Option::Some("{second}"),
+            _ => ::core::option::Option::None,
+        }
+    }
     fn serialize_extra<__M: ::error_core::__private::serde::ser::SerializeMap>(
         &self,
         __map: &mut __M,

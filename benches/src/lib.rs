@@ -1,0 +1,117 @@
+//! What the benchmarks measure: catalog errors, and the hand-written code a careful engineer
+//! would write instead, for the same bodies.
+#![allow(missing_docs)]
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use error_core::ApiError;
+use serde::{Deserialize, Serialize};
+
+include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
+
+/// A Djblets catalog error with an extra field.
+#[derive(Debug, ApiError)]
+#[api_error(format = "djblets")]
+pub enum WebApiError {
+    #[api_error(code = 100, http = 404, error_type = "resource-does-not-exist", message = "Object does not exist")]
+    DoesNotExist,
+    #[api_error(code = 105, http = 400, error_type = "request-field-error", message = "One or more fields had errors")]
+    InvalidFormData {
+        #[api_error(extra)]
+        fields: BTreeMap<String, Vec<String>>,
+    },
+}
+
+fn ms_to_secs(ms: &u64) -> u64 {
+    ms.div_ceil(1000)
+}
+
+/// A Matrix catalog with a header field.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(format = "matrix")]
+pub enum MatrixError {
+    #[api_error(http = 429, errcode = "M_LIMIT_EXCEEDED", message = "Too Many Requests")]
+    LimitExceeded {
+        #[api_error(extra, header = "Retry-After", with = ms_to_secs)]
+        retry_after_ms: Option<u64>,
+    },
+    #[api_error(http = 403, errcode = "M_FORBIDDEN", message = "{msg}")]
+    Forbidden { msg: String },
+}
+
+/// A problem-details error.
+#[derive(Debug, ApiError)]
+#[api_error(format = "problem", http = 409, code = 7, errcode = "M_CONFLICT", message = "Conflict on {key}")]
+pub struct Conflict {
+    #[api_error(extra)]
+    pub key: String,
+}
+
+// The hand-written baselines: the same bodies as plain serde structs.
+
+#[derive(Serialize)]
+pub struct DjbletsErr<'a> {
+    pub code: i64,
+    pub msg: &'a str,
+    #[serde(rename = "type")]
+    pub error_type: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct DjbletsBody<'a> {
+    pub stat: &'a str,
+    pub err: DjbletsErr<'a>,
+    pub fields: &'a BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Serialize)]
+pub struct MatrixBody<'a> {
+    pub errcode: &'a str,
+    pub error: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after_ms: Option<u64>,
+}
+
+#[derive(Serialize)]
+pub struct ProblemBody<'a> {
+    #[serde(rename = "type")]
+    pub problem_type: &'a str,
+    pub title: &'a str,
+    pub status: u16,
+    pub detail: String,
+    pub code: i64,
+    pub errcode: &'a str,
+    pub key: &'a str,
+}
+
+/// A received Matrix error, as a hand-written client reads it.
+#[derive(Debug, Deserialize, PartialEq)]
+pub struct ReceivedMatrix {
+    pub errcode: String,
+    pub error: String,
+    pub retry_after_ms: Option<u64>,
+}
+
+/// A hand-written response: the body serialized, status and headers set.
+pub fn hand_written_response(
+    status: u16,
+    content_type: &'static str,
+    body: &impl Serialize,
+    retry_after: Option<u64>,
+) -> Option<http::Response<Vec<u8>>> {
+    let body = serde_json::to_vec(body).ok()?;
+    let mut response = http::Response::new(body);
+    *response.status_mut() = http::StatusCode::from_u16(status).ok()?;
+    let headers = response.headers_mut();
+    headers.insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static(content_type));
+    if let Some(seconds) = retry_after {
+        headers.insert(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
+    }
+    Some(response)
+}
+
+/// A hand-written override: the error and its message, boxed together.
+pub fn hand_written_with_message(error: WebApiError, message: &'static str) -> Box<(WebApiError, Cow<'static, str>)> {
+    Box::new((error, Cow::Borrowed(message)))
+}
