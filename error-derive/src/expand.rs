@@ -602,40 +602,54 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
     }
 }
 
-/// `match errcode_hash(errcode) { HASH => index, … }`, each hit confirmed by comparing the
-/// strings: a jump on an integer, whatever the catalog's size.
+/// An open-addressing table of the errcodes, built here: the errcode's hash picks a slot, and
+/// the few slots after it are probed until the errcode or an empty slot. At least half the
+/// slots are empty, so a lookup costs the same whatever the catalog's size.
 fn errcode_lookup(model: &Model<'_>) -> TokenStream {
-    let mut by_hash: Vec<(u64, Vec<(usize, &str)>)> = Vec::new();
-    for (index, def) in model.errors.iter().enumerate() {
-        let Some(errcode) = def.errcode.as_deref() else {
-            continue;
-        };
-        let hash = errcode_hash(errcode);
-        match by_hash.iter_mut().find(|(h, _)| *h == hash) {
-            Some((_, same)) => same.push((index, errcode)),
-            None => by_hash.push((hash, vec![(index, errcode)])),
-        }
-    }
-    if by_hash.is_empty() {
+    let errcodes: Vec<(usize, &str)> = model
+        .errors
+        .iter()
+        .enumerate()
+        .filter_map(|(index, def)| Some((index, def.errcode.as_deref()?)))
+        .collect();
+    if errcodes.is_empty() {
         return quote! {
             let _ = __errcode;
             ::core::option::Option::None
         };
     }
-    let arms = by_hash.iter().map(|(hash, same)| {
-        let hash = proc_macro2::Literal::u64_unsuffixed(*hash);
-        let checks = same.iter().map(|(index, errcode)| {
-            let index = proc_macro2::Literal::usize_unsuffixed(*index);
-            quote!(if __errcode == #errcode { return ::core::option::Option::Some(#index); })
-        });
-        quote!(#hash => { #(#checks)* })
-    });
-    quote! {
-        match ::error_core::__private::errcode_hash(__errcode) {
-            #(#arms)*
-            _ => {}
+    let size = (errcodes.len() * 2).next_power_of_two();
+    let mut slots = vec![0u32; size];
+    for (index, errcode) in &errcodes {
+        // Truncation is the point: the low bits of the hash pick the slot.
+        #[allow(clippy::cast_possible_truncation)]
+        let mut slot = errcode_hash(errcode) as usize & (size - 1);
+        while slots[slot] != 0 {
+            slot = (slot + 1) & (size - 1);
         }
-        ::core::option::Option::None
+        slots[slot] = u32::try_from(index + 1).unwrap_or(u32::MAX);
+    }
+    let slots = slots
+        .iter()
+        .map(|slot| proc_macro2::Literal::u32_unsuffixed(*slot));
+    let size_literal = proc_macro2::Literal::usize_unsuffixed(size);
+    let mask = proc_macro2::Literal::usize_unsuffixed(size - 1);
+    quote! {
+        // Each slot holds 1 + the index of an error in `ERRORS`, or 0 when empty.
+        const __SLOTS: [u32; #size_literal] = [#(#slots),*];
+        let mut __slot = ::error_core::__private::errcode_hash(__errcode) as usize & #mask;
+        loop {
+            let __index = match __SLOTS[__slot] {
+                0 => return ::core::option::Option::None,
+                __entry => __entry as usize - 1,
+            };
+            if <Self as ::error_core::Catalog>::ERRORS[__index].errcode
+                == ::core::option::Option::Some(__errcode)
+            {
+                return ::core::option::Option::Some(__index);
+            }
+            __slot = (__slot + 1) & #mask;
+        }
     }
 }
 

@@ -99,15 +99,20 @@ impl ::error_core::Classify for LimitExceeded {
     fn index_by_errcode(
         __errcode: &::core::primitive::str,
     ) -> ::core::option::Option<usize> {
-        match ::error_core::__private::errcode_hash(__errcode) {
-            7096861907006202880 => {
-                if __errcode == "M_LIMIT_EXCEEDED" {
-                    return ::core::option::Option::Some(0);
-                }
+        const __SLOTS: [u32; 2] = [1, 0];
+        let mut __slot = ::error_core::__private::errcode_hash(__errcode) as usize & 1;
+        loop {
+            let __index = match __SLOTS[__slot] {
+                0 => return ::core::option::Option::None,
+                __entry => __entry as usize - 1,
+            };
+            if <Self as ::error_core::Catalog>::ERRORS[__index].errcode
+                == ::core::option::Option::Some(__errcode)
+            {
+                return ::core::option::Option::Some(__index);
             }
-            _ => {}
+            __slot = (__slot + 1) & 1;
         }
-        ::core::option::Option::None
     }
     fn from_index(
         __index: usize,

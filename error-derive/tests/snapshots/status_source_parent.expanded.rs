@@ -97,15 +97,20 @@ impl ::error_core::Classify for SynapseError {
     fn index_by_errcode(
         __errcode: &::core::primitive::str,
     ) -> ::core::option::Option<usize> {
-        match ::error_core::__private::errcode_hash(__errcode) {
-            7449250735223154713 => {
-                if __errcode == "M_UNKNOWN" {
-                    return ::core::option::Option::Some(0);
-                }
+        const __SLOTS: [u32; 2] = [0, 1];
+        let mut __slot = ::error_core::__private::errcode_hash(__errcode) as usize & 1;
+        loop {
+            let __index = match __SLOTS[__slot] {
+                0 => return ::core::option::Option::None,
+                __entry => __entry as usize - 1,
+            };
+            if <Self as ::error_core::Catalog>::ERRORS[__index].errcode
+                == ::core::option::Option::Some(__errcode)
+            {
+                return ::core::option::Option::Some(__index);
             }
-            _ => {}
+            __slot = (__slot + 1) & 1;
         }
-        ::core::option::Option::None
     }
     fn from_index(
         __index: usize,
