@@ -157,7 +157,11 @@ fn descriptor(def: &ErrorDef<'_>) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     let headers = match def.headers {
-        Some(hook) => quote!(::core::option::Option::Some(#hook as ::error_core::HeaderHook)),
+        Some(hook) => {
+            // Spanned on the path, so a function of the wrong signature is shown there.
+            let cast = quote_spanned!(hook.span()=> #hook as ::error_core::HeaderHook);
+            quote!(::core::option::Option::Some(#cast))
+        }
         None => inherited(quote!(headers)),
     };
     quote! {

@@ -1,0 +1,7 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 400, error_type = 5, message = "typed")]
+struct Typed;
+
+fn main() {}

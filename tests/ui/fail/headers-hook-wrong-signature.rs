@@ -1,0 +1,11 @@
+use error_core::ApiError;
+
+fn challenge() -> &'static str {
+    "Basic"
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 401, message = "log in", headers = challenge)]
+struct NotLoggedIn;
+
+fn main() {}
