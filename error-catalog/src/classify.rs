@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use crate::djblets::{CustomWebApiError, WebApiError};
 use crate::py42;
-use crate::registry::{CatalogError, Entry, System, entries};
+use crate::registry::{CatalogError, Entry, System};
 use crate::synapse::HttpResponseException;
 use crate::tenable::{self, Session};
 
@@ -194,10 +194,7 @@ fn unrecognized(wire: WireError, fields: Map<String, Value>) -> Classification {
 
 /// The registry entry whose descriptor `error` has.
 pub fn entry_of(error: &dyn CatalogError) -> Option<&'static Entry> {
-    let descriptor = error.descriptor();
-    entries()
-        .iter()
-        .find(|entry| entry.descriptor.same_as(descriptor))
+    crate::registry::entry_of(error.descriptor())
 }
 
 impl Classification {
@@ -208,7 +205,7 @@ impl Classification {
             .descriptor()
             .ancestors()
             .map(|ancestor| {
-                let entry = entries().iter().find(|e| e.descriptor.same_as(ancestor));
+                let entry = crate::registry::entry_of(ancestor);
                 Value::from(entry.map_or(ancestor.name, |e| e.reference))
             })
             .collect();

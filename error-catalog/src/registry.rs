@@ -175,11 +175,7 @@ impl Entry {
 
     /// The reference of the parent error, if declared.
     pub fn parent_reference(&self) -> Option<&'static str> {
-        let parent = self.descriptor.parent?;
-        entries()
-            .iter()
-            .find(|entry| entry.descriptor.same_as(parent))
-            .map(|entry| entry.reference)
+        entry_of(self.descriptor.parent?).map(|entry| entry.reference)
     }
 }
 
@@ -208,6 +204,13 @@ pub fn build_constant<E: CatalogError + 'static>(
             "unknown field `{field}`: this error has no fields"
         ))),
     }
+}
+
+/// The entry that declares `descriptor`.
+pub fn entry_of(descriptor: &ErrorDescriptor) -> Option<&'static Entry> {
+    entries()
+        .iter()
+        .find(|entry| entry.descriptor.same_as(descriptor))
 }
 
 /// Every declared error, system by system.

@@ -11,12 +11,12 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
 
-use http::header::{HeaderMap, HeaderName, HeaderValue};
+use http::header::HeaderMap;
 
 use crate::api_error::{ApiError, non_empty};
 use crate::descriptor::ErrorDescriptor;
 use crate::instance::Instance;
-use crate::render::RenderError;
+use crate::render::{RenderError, checked_header};
 
 /// A header hook that may capture state, for [`HeaderOverride::Computed`].
 pub type DynHeaderHook = dyn Fn(Option<&http::request::Parts>, &mut HeaderMap) + Send + Sync;
@@ -94,12 +94,7 @@ impl Overrides {
     /// Adds a fixed header, checking name and value: a value with CR, LF or another control
     /// character is an error, never a panic.
     pub fn header(mut self, name: &str, value: &str) -> Result<Self, RenderError> {
-        let name = HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| RenderError::InvalidHeaderName(name.to_owned()))?;
-        let value = HeaderValue::from_str(value).map_err(|_| RenderError::InvalidHeaderValue {
-            name: name.as_str().to_owned(),
-            value: value.to_owned(),
-        })?;
+        let (name, value) = checked_header(name, value)?;
         match &mut self.headers {
             Some(HeaderOverride::Fixed(headers)) => {
                 headers.append(name, value);

@@ -15,7 +15,7 @@ pub use std::collections::BTreeMap;
 pub use utoipa;
 
 use http::StatusCode;
-use http::header::{HeaderMap, HeaderName, HeaderValue};
+use http::header::HeaderMap;
 
 use crate::api_error::ApiError;
 use crate::render::RenderError;
@@ -48,18 +48,9 @@ pub fn insert_header(
     if write!(text, "{value}").is_err() {
         return Ok(());
     }
-    let header = HeaderName::from_bytes(name.as_bytes())
-        .map_err(|_| RenderError::InvalidHeaderName(name.to_owned()))?;
-    match HeaderValue::from_str(&text) {
-        Ok(value) => {
-            headers.insert(header, value);
-            Ok(())
-        }
-        Err(_) => Err(RenderError::InvalidHeaderValue {
-            name: name.to_owned(),
-            value: text,
-        }),
-    }
+    let (header, value) = crate::render::checked_header(name, &text)?;
+    headers.insert(header, value);
+    Ok(())
 }
 
 /// Turns a `#[api_error(source)]` field into `&dyn Error`, as thiserror's `AsDynError` does,

@@ -66,6 +66,21 @@ const NOSNIFF: (HeaderName, HeaderValue) = (
     HeaderValue::from_static("nosniff"),
 );
 
+/// A header checked for sending: a name that is an HTTP token and a value without CR, LF or
+/// another forbidden byte, or the [`RenderError`] saying which it is not.
+pub(crate) fn checked_header(
+    name: &str,
+    value: &str,
+) -> Result<(HeaderName, HeaderValue), RenderError> {
+    let header = HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| RenderError::InvalidHeaderName(name.to_owned()))?;
+    let value = HeaderValue::from_str(value).map_err(|_| RenderError::InvalidHeaderValue {
+        name: name.to_owned(),
+        value: value.to_owned(),
+    })?;
+    Ok((header, value))
+}
+
 pub(crate) fn render<E: ApiError>(
     error: &E,
     options: &RenderOptions<'_>,

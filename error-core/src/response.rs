@@ -36,10 +36,7 @@ impl ResponseRecord {
 
     /// The first header called `name`, compared case-insensitively.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(header, _)| header.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.as_str())
+        find_header(&self.headers, name)
     }
 
     /// The reason phrase: as received, else the status's standard one.
@@ -99,6 +96,14 @@ impl ResponseRecord {
             body: text("body")?.unwrap_or_default(),
         })
     }
+}
+
+/// The first of `headers` called `name`, compared case-insensitively.
+pub(crate) fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(header, _)| header.eq_ignore_ascii_case(name))
+        .map(|(_, value)| value.as_str())
 }
 
 fn header_text(value: &Value) -> Result<String, String> {

@@ -159,10 +159,7 @@ impl ReceivedError {
 
     /// The first header called `name`, compared case-insensitively.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(header, _)| header.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.as_str())
+        crate::response::find_header(&self.headers, name)
     }
 }
 
