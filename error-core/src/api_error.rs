@@ -187,5 +187,5 @@ impl<E: ApiError + ?Sized> fmt::Display for Summary<'_, E> {
 /// An override that is empty overrides nothing, as Djblets' `with_overrides` combines values
 /// with `or`.
 pub(crate) fn non_empty<'a>(value: &'a Option<std::borrow::Cow<'static, str>>) -> Option<&'a str> {
-    value.as_deref().filter(|text| !text.is_empty())
+    crate::wire::present(value.as_deref())
 }

@@ -154,7 +154,9 @@ impl<E: ApiError> Serialize for Message<'_, E> {
     }
 }
 
-fn present(value: Option<&str>) -> Option<&str> {
+/// A value that is there and not empty: Djblets leaves empty values out, and ignores empty
+/// overrides.
+pub(crate) fn present(value: Option<&str>) -> Option<&str> {
     value.filter(|text| !text.is_empty())
 }
 
