@@ -339,62 +339,38 @@ fn instance_fn(model: &Model<'_>) -> Option<TokenStream> {
 }
 
 fn headers_fn(model: &Model<'_>) -> Option<TokenStream> {
-    let body = per_error(model, quote!({}), |def| {
-        let fields = def
-            .fields
-            .iter()
-            .filter(|f| f.header.is_some() || f.headers)
-            .collect::<Vec<_>>();
-        if fields.is_empty() {
-            return None;
-        }
-        let inserts = fields.iter().map(|field| {
-            if field.headers {
-                let binding = binding(field);
-                let spread = |map: TokenStream| {
-                    quote! {
-                        for (__name, __value) in #map {
-                            ::error_core::__private::insert_header(
-                                __headers,
-                                ::core::convert::AsRef::<::core::primitive::str>::as_ref(__name),
-                                __value,
-                            )?;
-                        }
-                    }
-                };
-                return match field.option_inner() {
-                    Some(_) => {
-                        let spread = spread(quote!(__map));
-                        quote! {
-                            if let ::core::option::Option::Some(__map) = #binding {
-                                #spread
-                            }
-                        }
-                    }
-                    None => spread(binding),
-                };
+    let body =
+        per_error(model, quote!({}), |def| {
+            let fields = def
+                .fields
+                .iter()
+                .filter(|f| f.header.is_some() || f.headers)
+                .collect::<Vec<_>>();
+            if fields.is_empty() {
+                return None;
             }
-            let (name, with) = field.header.as_ref().map(|(n, w)| (n.as_str(), *w)).unzip();
-            let with = with.flatten();
-            let binding = binding(field);
-            let value = |value: TokenStream| match with {
-                Some(with) => quote!(&#with(#value)),
-                None => value,
-            };
-            if field.option_inner().is_some() {
-                let value = value(quote!(__value));
-                quote! {
-                    if let ::core::option::Option::Some(__value) = #binding {
-                        ::error_core::__private::insert_header(__headers, #name, #value)?;
-                    }
+            let inserts = fields.iter().map(|field| {
+            with_value(field, field.option_inner().is_some(), |value| match &field.header {
+                Some((name, with)) => {
+                    let value = match with {
+                        Some(with) => quote!(&#with(#value)),
+                        None => value,
+                    };
+                    quote!(::error_core::__private::insert_header(__headers, #name, #value)?;)
                 }
-            } else {
-                let value = value(quote!(#binding));
-                quote!(::error_core::__private::insert_header(__headers, #name, #value)?;)
-            }
+                None => quote! {
+                    for (__name, __value) in #value {
+                        ::error_core::__private::insert_header(
+                            __headers,
+                            ::core::convert::AsRef::<::core::primitive::str>::as_ref(__name),
+                            __value,
+                        )?;
+                    }
+                },
+            })
         });
-        Some((fields.clone(), quote!({ #(#inserts)* })))
-    })?;
+            Some((fields.clone(), quote!({ #(#inserts)* })))
+        })?;
     Some(quote! {
         fn write_field_headers(
             &self,
@@ -433,14 +409,8 @@ fn serialize_extra_fn(model: &Model<'_>) -> Option<TokenStream> {
 /// The body members of one field: one entry for `extra` (none for a `None` that is not
 /// `nullable`), every entry of the map for `flatten`.
 fn body_entries(field: &FieldDef<'_>) -> TokenStream {
-    let binding = binding(field);
-    let unwrapped = field.option_inner().is_some() && !field.nullable;
-    let value = if unwrapped {
-        quote!(__value)
-    } else {
-        binding.clone()
-    };
-    let entries = match &field.extra {
+    let unwrap = field.option_inner().is_some() && !field.nullable;
+    with_value(field, unwrap, |value| match &field.extra {
         Some(key) if !field.flatten => quote! {
             ::error_core::__private::serde::ser::SerializeMap::serialize_entry(__map, #key, #value)?;
         },
@@ -449,15 +419,26 @@ fn body_entries(field: &FieldDef<'_>) -> TokenStream {
                 ::error_core::__private::serde::ser::SerializeMap::serialize_entry(__map, __key, __value)?;
             }
         },
-    };
-    if unwrapped {
+    })
+}
+
+/// `use_value` applied to the field's value: with `unwrap` (an `Option` field), only when it
+/// is `Some`, to what it holds.
+fn with_value(
+    field: &FieldDef<'_>,
+    unwrap: bool,
+    use_value: impl FnOnce(TokenStream) -> TokenStream,
+) -> TokenStream {
+    let binding = binding(field);
+    if unwrap {
+        let used = use_value(quote!(__value));
         quote! {
             if let ::core::option::Option::Some(__value) = #binding {
-                #entries
+                #used
             }
         }
     } else {
-        entries
+        use_value(binding)
     }
 }
 
