@@ -9,8 +9,9 @@ use error_core::{
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
-/// Renders `error` and reads the response back as a client would.
-fn round_trip<E: ApiError>(error: &E) -> Result<WireError, String> {
+/// Renders `error` and reads the response back as a client would: the body read, and the
+/// body's bytes.
+fn round_trip<E: ApiError>(error: &E) -> Result<(WireError, Vec<u8>), String> {
     let response = error.to_response().map_err(|e| e.to_string())?;
     let headers = response
         .headers()
@@ -31,9 +32,29 @@ fn round_trip<E: ApiError>(error: &E) -> Result<WireError, String> {
     )
     .map_err(|e| e.to_string())?;
     match received.fallback {
-        None => Ok(received.error),
+        None => Ok((received.error, response.into_body())),
         Some(fallback) => Err(format!("fell back: {fallback:?}")),
     }
+}
+
+/// `body` read in one pass by `Classify::decode` gives what reading it through parsed values
+/// gives: the same members and the same typed error.
+fn decode_agrees<E: Classify + PartialEq + std::fmt::Debug>(
+    format: WireFormat,
+    body: &[u8],
+) -> Result<(), TestCaseError> {
+    let value: Value =
+        serde_json::from_slice(body).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let Value::Object(object) = value else {
+        return Err(TestCaseError::fail("not an object"));
+    };
+    let parsed = WireError::from_object(format, object);
+    let decoded = E::decode(format, body, &Limits::DEFAULT)
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(&decoded.wire().to_wire(), &parsed);
+    let expected = E::from_wire(&parsed);
+    prop_assert_eq!(decoded.known(), expected.as_ref());
+    Ok(())
 }
 
 /// Every error of a catalog of field-less errors comes back as itself.
@@ -42,7 +63,8 @@ fn every_constant_comes_back<E: Classify + ApiError + PartialEq + std::fmt::Debu
         let Some(error) = E::from_index(index, &WireError::empty(WireFormat::Problem)) else {
             panic!("{} cannot be built", E::ERRORS[index].name);
         };
-        let wire = round_trip(&error).unwrap_or_else(|e| panic!("{e}"));
+        let (wire, body) = round_trip(&error).unwrap_or_else(|e| panic!("{e}"));
+        decode_agrees::<E>(error.format(), &body).unwrap_or_else(|e| panic!("{e}"));
         match E::classify(wire) {
             Classified::Known { error: back, .. } => assert_eq!(back, error),
             Classified::Unknown(wire) => panic!("{error:?} came back unknown: {wire:?}"),
@@ -103,7 +125,8 @@ proptest! {
         additional_fields in members(),
     ) {
         let error = ProxiedRequestError { code, msg, errcode, additional_fields };
-        let wire = round_trip(&error).map_err(TestCaseError::fail)?;
+        let (wire, body) = round_trip(&error).map_err(TestCaseError::fail)?;
+        decode_agrees::<ProxiedRequestError>(WireFormat::Matrix, &body)?;
         prop_assert_eq!(ProxiedRequestError::from_index(0, &wire), Some(error));
     }
 
@@ -129,7 +152,8 @@ proptest! {
             detail,
             trace_id,
         };
-        let wire = round_trip(&error).map_err(TestCaseError::fail)?;
+        let (wire, body) = round_trip(&error).map_err(TestCaseError::fail)?;
+        decode_agrees::<CustomWebApiError>(WireFormat::Djblets, &body)?;
         prop_assert_eq!(CustomWebApiError::from_index(0, &wire), Some(error));
     }
 
@@ -138,7 +162,8 @@ proptest! {
         let wire = WireError::empty(WireFormat::Matrix);
         let code = Codes::from_index(index % Codes::ERRORS.len(), &wire);
         let code = code.ok_or_else(|| TestCaseError::fail("no such errcode"))?;
-        let wire = round_trip(&code.with_message(message.clone())).map_err(TestCaseError::fail)?;
+        let (wire, body) = round_trip(&code.with_message(message.clone())).map_err(TestCaseError::fail)?;
+        decode_agrees::<Codes>(WireFormat::Matrix, &body)?;
         match Codes::classify(wire) {
             Classified::Known { error, wire } => {
                 prop_assert_eq!(error, code);

@@ -19,6 +19,7 @@ use http::header::HeaderMap;
 
 use crate::api_error::ApiError;
 use crate::render::RenderError;
+pub use crate::wire::{Member, ReceivedBody};
 
 /// A status checked by the derive; the panic cannot happen for generated code.
 pub const fn status(code: u16) -> StatusCode {
@@ -213,13 +214,13 @@ impl<T> Fill<T> {
 /// Reads the field from its value, or takes its default when the value is absent.
 pub trait FillDeserializeOrDefault<T> {
     /// The field, if the value fits it.
-    fn fill(&self, value: Option<serde_json::Value>) -> Option<T>;
+    fn fill(&self, value: Option<Member<'_>>) -> Option<T>;
 }
 
 impl<T: serde::de::DeserializeOwned + Default> FillDeserializeOrDefault<T> for &&&Fill<T> {
-    fn fill(&self, value: Option<serde_json::Value>) -> Option<T> {
+    fn fill(&self, value: Option<Member<'_>>) -> Option<T> {
         match value {
-            Some(value) => serde_json::from_value(value).ok(),
+            Some(value) => value.deserialize(),
             None => Some(T::default()),
         }
     }
@@ -228,23 +229,26 @@ impl<T: serde::de::DeserializeOwned + Default> FillDeserializeOrDefault<T> for &
 /// Reads the field from its value (`null` when absent, so an `Option` becomes `None`).
 pub trait FillDeserialize<T> {
     /// The field, if the value fits it.
-    fn fill(&self, value: Option<serde_json::Value>) -> Option<T>;
+    fn fill(&self, value: Option<Member<'_>>) -> Option<T>;
 }
 
 impl<T: serde::de::DeserializeOwned> FillDeserialize<T> for &&Fill<T> {
-    fn fill(&self, value: Option<serde_json::Value>) -> Option<T> {
-        serde_json::from_value(value.unwrap_or(serde_json::Value::Null)).ok()
+    fn fill(&self, value: Option<Member<'_>>) -> Option<T> {
+        match value {
+            Some(value) => value.deserialize(),
+            None => T::deserialize(serde_json::Value::Null).ok(),
+        }
     }
 }
 
 /// Gives the field its default: it does not travel in bodies.
 pub trait FillDefault<T> {
     /// The default.
-    fn fill(&self, value: Option<serde_json::Value>) -> Option<T>;
+    fn fill(&self, value: Option<Member<'_>>) -> Option<T>;
 }
 
 impl<T: Default> FillDefault<T> for &Fill<T> {
-    fn fill(&self, _: Option<serde_json::Value>) -> Option<T> {
+    fn fill(&self, _: Option<Member<'_>>) -> Option<T> {
         Some(T::default())
     }
 }
@@ -252,11 +256,11 @@ impl<T: Default> FillDefault<T> for &Fill<T> {
 /// The field can be neither read nor defaulted.
 pub trait FillNothing<T> {
     /// Nothing.
-    fn fill(&self, value: Option<serde_json::Value>) -> Option<T>;
+    fn fill(&self, value: Option<Member<'_>>) -> Option<T>;
 }
 
 impl<T> FillNothing<T> for Fill<T> {
-    fn fill(&self, _: Option<serde_json::Value>) -> Option<T> {
+    fn fill(&self, _: Option<Member<'_>>) -> Option<T> {
         None
     }
 }
@@ -285,31 +289,17 @@ impl<T> FillLocalNothing<T> for Fill<T> {
     }
 }
 
-/// The body member `key`.
-pub fn wire_member(wire: &crate::WireError, key: &str) -> Option<serde_json::Value> {
-    wire.extra.get(key).cloned()
+/// A parsed value as a field's input (a `flatten` field's unclaimed members).
+pub fn owned(value: &Option<serde_json::Value>) -> Option<Member<'_>> {
+    value.as_ref().map(Member::Value)
 }
 
-/// The members no field claims, for a `flatten` field; none at all is an absent value, so an
-/// `Option` field is `None`.
-pub fn wire_unclaimed(wire: &crate::WireError, claimed: &[&str]) -> Option<serde_json::Value> {
-    let unclaimed: serde_json::Map<String, serde_json::Value> = wire
-        .extra
-        .iter()
-        .filter(|(key, _)| !claimed.contains(&key.as_str()))
-        .map(|(key, value)| (key.clone(), value.clone()))
-        .collect();
-    (!unclaimed.is_empty()).then_some(serde_json::Value::Object(unclaimed))
+/// A text protocol value as a field's input.
+pub fn text(value: Option<&str>) -> Option<Member<'_>> {
+    value.map(Member::Text)
 }
 
-/// A text value of the body (errcode, message, …).
-pub fn wire_text(value: &Option<String>) -> Option<serde_json::Value> {
-    value.clone().map(serde_json::Value::String)
-}
-
-/// A number of the body (status, code).
-pub fn wire_number<N: Into<serde_json::Value> + Copy>(
-    value: Option<N>,
-) -> Option<serde_json::Value> {
-    value.map(Into::into)
+/// A numeric protocol value (status, code) as a field's input.
+pub fn number(value: Option<impl Into<i64>>) -> Option<Member<'static>> {
+    value.map(|number| Member::Number(number.into()))
 }

@@ -575,7 +575,7 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
 
             fn from_index(
                 __index: usize,
-                __wire: &::error_core::WireError,
+                __wire: &dyn ::error_core::wire::ReceivedBody,
             ) -> ::core::option::Option<Self> {
                 #(#helpers)*
                 match __index {
@@ -664,12 +664,12 @@ impl Fillers {
         }
     }
 
-    /// A callable `fn(Option<Value>) -> Option<T>` for field type `ty`.
+    /// A callable `fn(Option<Member>) -> Option<T>` for field type `ty`.
     fn filler(&mut self, ty: &syn::Type) -> TokenStream {
         let name = quote!(#ty).to_string();
         if !self.shared || name.contains("Self") {
             let fill = fill_body(ty);
-            return quote!((|__value: ::core::option::Option<::error_core::__private::serde_json::Value>| #fill));
+            return quote!((|__value: ::core::option::Option<::error_core::__private::Member<'_>>| #fill));
         }
         let index = match self.types.iter().position(|known| *known == name) {
             Some(index) => index,
@@ -678,7 +678,7 @@ impl Fillers {
                 let fill = fill_body(ty);
                 self.helpers.push(quote! {
                     fn #ident(
-                        __value: ::core::option::Option<::error_core::__private::serde_json::Value>,
+                        __value: ::core::option::Option<::error_core::__private::Member<'_>>,
                     ) -> ::core::option::Option<#ty> {
                         #fill
                     }
@@ -734,20 +734,20 @@ fn from_wire(def: &ErrorDef<'_>, fillers: &mut Fillers) -> TokenStream {
     let values = def.fields.iter().map(|field| {
         let value = match (&field.extra, field.value) {
             _ if field.flatten => {
-                quote!(::error_core::__private::wire_unclaimed(__wire, &[#(#claimed),*]))
+                quote!(::error_core::__private::owned(&__wire.unclaimed(&[#(#claimed),*])))
             }
-            (Some(key), _) => quote!(::error_core::__private::wire_member(__wire, #key)),
+            (Some(key), _) => quote!(__wire.member(#key)),
             (None, Some(value)) => {
                 let key = format_ident!("{}", value.key());
                 match value {
                     InstanceValue::Status | InstanceValue::Code => {
-                        quote!(::error_core::__private::wire_number(__wire.#key))
+                        quote!(::error_core::__private::number(__wire.#key()))
                     }
-                    _ => quote!(::error_core::__private::wire_text(&__wire.#key)),
+                    _ => quote!(::error_core::__private::text(__wire.#key())),
                 }
             }
             (None, None) if message_field == Some(&field.member) => {
-                quote!(::error_core::__private::wire_text(&__wire.message))
+                quote!(::error_core::__private::text(__wire.message()))
             }
             (None, None) => quote!(::core::option::Option::None),
         };

@@ -11,6 +11,9 @@
 //! or trace id, as Synapse's `cs_error` has no place for them; an error without an errcode is
 //! sent as `M_UNKNOWN`.
 
+mod access;
+mod layout;
+mod raw;
 mod receive;
 mod received;
 mod unrecognized;
@@ -21,6 +24,8 @@ use serde_json::{Map, Value};
 use crate::api_error::ApiError;
 use crate::descriptor::WireFormat;
 
+pub use access::{Member, ReceivedBody};
+pub use raw::{RawBody, RawMember};
 pub use receive::{Fallback, Limits, ReceiveError, ReceivedError, reason_phrase};
 pub use received::{ParseError, WireError};
 pub use unrecognized::UNRECOGNIZED;

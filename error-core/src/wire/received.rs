@@ -6,6 +6,8 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::PROBLEM_TYPE_DEFAULT;
+use super::layout::{self, DJBLETS_ERR, DJBLETS_STAT, Kind, Scope, Slot, Text};
+use super::raw::RawBody;
 use crate::descriptor::WireFormat;
 
 /// An error body as received, in any of the three formats.
@@ -50,6 +52,8 @@ pub enum ParseError {
     NotObject,
     /// The body is an object, but of none of the three formats.
     UnknownFormat,
+    /// The body was refused before parsing: too large or too deep.
+    Refused(super::ReceiveError),
 }
 
 impl fmt::Display for ParseError {
@@ -58,6 +62,7 @@ impl fmt::Display for ParseError {
             ParseError::NotJson(error) => write!(f, "error body is not JSON: {error}"),
             ParseError::NotObject => f.write_str("error body is not a JSON object"),
             ParseError::UnknownFormat => f.write_str("error body is in no known format"),
+            ParseError::Refused(error) => error.fmt(f),
         }
     }
 }
@@ -66,6 +71,7 @@ impl std::error::Error for ParseError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             ParseError::NotJson(error) => Some(error),
+            ParseError::Refused(error) => Some(error),
             _ => None,
         }
     }
@@ -93,32 +99,26 @@ impl WireError {
 
     /// Parses a body known to be in `format`.
     pub fn from_slice(format: WireFormat, body: &[u8]) -> Result<Self, ParseError> {
-        Self::from_value(format, object_of(body)?)
+        Ok(RawBody::parse(Some(format), body)?.to_wire())
     }
 
     /// Parses a body in whichever format it is (see [`WireError::detect`]).
     pub fn from_slice_any(body: &[u8]) -> Result<Self, ParseError> {
-        let object = object_of(body)?;
-        let format = Self::detect(&object).ok_or(ParseError::UnknownFormat)?;
-        Self::from_value(format, object)
+        Ok(RawBody::parse(None, body)?.to_wire())
     }
 
     /// The format of a body: `stat` and an `err` object mean Djblets; a string `type` or
     /// `title` means problem details (which may also carry an `errcode` extension); an
     /// `errcode` alone means Matrix; a numeric `status` alone, problem details again.
     pub fn detect(object: &Map<String, Value>) -> Option<WireFormat> {
-        let is_string = |key| object.get(key).is_some_and(Value::is_string);
-        if object.get("stat").is_some() && object.get("err").is_some_and(Value::is_object) {
-            Some(WireFormat::Djblets)
-        } else if is_string("type") || is_string("title") {
-            Some(WireFormat::Problem)
-        } else if object.contains_key("errcode") {
-            Some(WireFormat::Matrix)
-        } else if object.get("status").is_some_and(Value::is_u64) {
-            Some(WireFormat::Problem)
-        } else {
-            None
-        }
+        layout::detect(|key| {
+            Some(match object.get(key)? {
+                Value::String(_) => Kind::String,
+                Value::Object(_) => Kind::Object,
+                value if value.is_u64() => Kind::Unsigned,
+                _ => Kind::Other,
+            })
+        })
     }
 
     /// Reads an object known to be in `format`.
@@ -128,49 +128,66 @@ impl WireError {
 
     /// Reads an object known to be in `format`: never fails, as every member it does not
     /// recognize (or of an unexpected type) is kept in `extra`.
-    pub fn from_object(format: WireFormat, mut root: Map<String, Value>) -> Self {
+    pub fn from_object(format: WireFormat, root: Map<String, Value>) -> Self {
         let mut error = WireError::empty(format);
-        match format {
-            WireFormat::Djblets => {
-                let mut err = match root.shift_remove("err") {
-                    Some(Value::Object(err)) => err,
-                    Some(other) => {
-                        root.insert("err".to_owned(), other);
-                        Map::new()
+        for (key, value) in root {
+            if format == WireFormat::Djblets {
+                match value {
+                    Value::Object(err) if key == DJBLETS_ERR => {
+                        for (key, value) in err {
+                            if let Some(value) = error.lift(Scope::DjbletsErr, &key, value) {
+                                error.err_extra.insert(key, value);
+                            }
+                        }
+                        continue;
                     }
-                    None => Map::new(),
-                };
-                // `stat` is always "fail" in an error; anything else is kept as received.
-                if root.get("stat").and_then(Value::as_str) == Some("fail") {
-                    root.shift_remove("stat");
+                    Value::String(ref stat) if key == DJBLETS_STAT && stat == "fail" => continue,
+                    _ => {}
                 }
-                error.code = take_i64(&mut err, "code");
-                error.message = take_string(&mut err, "msg");
-                error.error_type = take_string(&mut err, "type");
-                error.error_subtype = take_string(&mut err, "subtype");
-                error.detail = take_string(&mut err, "detail");
-                error.trace_id = take_string(&mut err, "trace_id");
-                error.err_extra = err;
             }
-            WireFormat::Matrix => {
-                error.errcode = take_string(&mut root, "errcode");
-                error.message = take_string(&mut root, "error");
-            }
-            WireFormat::Problem => {
-                error.problem_type = take_string(&mut root, "type");
-                error.title = take_string(&mut root, "title");
-                error.status = take_u16(&mut root, "status");
-                error.message = take_string(&mut root, "detail");
-                error.code = take_i64(&mut root, "code");
-                error.errcode = take_string(&mut root, "errcode");
-                error.error_type = take_string(&mut root, "error_type");
-                error.error_subtype = take_string(&mut root, "error_subtype");
-                error.detail = take_string(&mut root, "error_detail");
-                error.trace_id = take_string(&mut root, "trace_id");
+            if let Some(value) = error.lift(Scope::Root, &key, value) {
+                error.extra.insert(key, value);
             }
         }
-        error.extra = root;
         error
+    }
+
+    /// Sets the protocol value `key` names, if it does and `value` has its type; else gives
+    /// `value` back.
+    fn lift(&mut self, scope: Scope, key: &str, value: Value) -> Option<Value> {
+        match (Slot::of(self.format, scope, key), value) {
+            (Some(Slot::Text(text)), Value::String(value)) => {
+                *self.text_mut(text) = Some(value);
+                None
+            }
+            (Some(Slot::Code), value) if value.is_i64() => {
+                self.code = value.as_i64();
+                None
+            }
+            (Some(Slot::Status), value) => match value.as_u64().and_then(|n| u16::try_from(n).ok())
+            {
+                Some(status) => {
+                    self.status = Some(status);
+                    None
+                }
+                None => Some(value),
+            },
+            (_, value) => Some(value),
+        }
+    }
+
+    /// The field holding text value `text`.
+    pub(crate) fn text_mut(&mut self, text: Text) -> &mut Option<String> {
+        match text {
+            Text::Errcode => &mut self.errcode,
+            Text::Message => &mut self.message,
+            Text::ErrorType => &mut self.error_type,
+            Text::ErrorSubtype => &mut self.error_subtype,
+            Text::Detail => &mut self.detail,
+            Text::TraceId => &mut self.trace_id,
+            Text::ProblemType => &mut self.problem_type,
+            Text::Title => &mut self.title,
+        }
     }
 
     /// The body again, in its format: parsing it gives back an equal `WireError`.
@@ -219,41 +236,8 @@ impl WireError {
     }
 }
 
-fn object_of(body: &[u8]) -> Result<Map<String, Value>, ParseError> {
-    match serde_json::from_slice(body).map_err(ParseError::NotJson)? {
-        Value::Object(object) => Ok(object),
-        _ => Err(ParseError::NotObject),
-    }
-}
-
 fn put(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
     if let Some(value) = value {
         map.insert(key.to_owned(), value);
     }
-}
-
-/// Removes `key` if it holds a string; a value of another type stays where it is.
-fn take_string(map: &mut Map<String, Value>, key: &str) -> Option<String> {
-    match map.get(key) {
-        Some(Value::String(_)) => match map.shift_remove(key) {
-            Some(Value::String(text)) => Some(text),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-fn take_i64(map: &mut Map<String, Value>, key: &str) -> Option<i64> {
-    let number = map.get(key).and_then(Value::as_i64)?;
-    map.shift_remove(key);
-    Some(number)
-}
-
-fn take_u16(map: &mut Map<String, Value>, key: &str) -> Option<u16> {
-    let number = map
-        .get(key)
-        .and_then(Value::as_u64)
-        .and_then(|n| u16::try_from(n).ok())?;
-    map.shift_remove(key);
-    Some(number)
 }

@@ -135,10 +135,10 @@ impl ::error_core::Classify for WebApiError {
     }
     fn from_index(
         __index: usize,
-        __wire: &::error_core::WireError,
+        __wire: &dyn ::error_core::wire::ReceivedBody,
     ) -> ::core::option::Option<Self> {
         fn __fill0(
-            __value: ::core::option::Option<::error_core::__private::serde_json::Value>,
+            __value: ::core::option::Option<::error_core::__private::Member<'_>>,
         ) -> ::core::option::Option<BTreeMap<String, Vec<String>>> {
             {
                 use ::error_core::__private::{
@@ -154,7 +154,7 @@ impl ::error_core::Classify for WebApiError {
         match __index {
             0 => ::core::option::Option::Some(Self::DoesNotExist),
             1 => {
-                match __fill0(::error_core::__private::wire_member(__wire, "fields")) {
+                match __fill0(__wire.member("fields")) {
                     ::core::option::Option::Some(__v0) => {
                         ::core::option::Option::Some(Self::InvalidFormData {
                             fields: __v0,

@@ -75,7 +75,7 @@ impl ::error_core::Classify for NotFound {
     }
     fn from_index(
         __index: usize,
-        __wire: &::error_core::WireError,
+        __wire: &dyn ::error_core::wire::ReceivedBody,
     ) -> ::core::option::Option<Self> {
         match __index {
             0 => ::core::option::Option::Some(Self),

@@ -116,10 +116,10 @@ impl ::error_core::Classify for LimitExceeded {
     }
     fn from_index(
         __index: usize,
-        __wire: &::error_core::WireError,
+        __wire: &dyn ::error_core::wire::ReceivedBody,
     ) -> ::core::option::Option<Self> {
         fn __fill0(
-            __value: ::core::option::Option<::error_core::__private::serde_json::Value>,
+            __value: ::core::option::Option<::error_core::__private::Member<'_>>,
         ) -> ::core::option::Option<Option<u64>> {
             {
                 use ::error_core::__private::{
@@ -131,9 +131,7 @@ impl ::error_core::Classify for LimitExceeded {
         }
         match __index {
             0 => {
-                match __fill0(
-                    ::error_core::__private::wire_member(__wire, "retry_after_ms"),
-                ) {
+                match __fill0(__wire.member("retry_after_ms")) {
                     ::core::option::Option::Some(__v0) => {
                         ::core::option::Option::Some(Self { retry_after_ms: __v0 })
                     }

@@ -114,10 +114,10 @@ impl ::error_core::Classify for SynapseError {
     }
     fn from_index(
         __index: usize,
-        __wire: &::error_core::WireError,
+        __wire: &dyn ::error_core::wire::ReceivedBody,
     ) -> ::core::option::Option<Self> {
         fn __fill0(
-            __value: ::core::option::Option<::error_core::__private::serde_json::Value>,
+            __value: ::core::option::Option<::error_core::__private::Member<'_>>,
         ) -> ::core::option::Option<u16> {
             {
                 use ::error_core::__private::{
@@ -128,7 +128,7 @@ impl ::error_core::Classify for SynapseError {
             }
         }
         fn __fill1(
-            __value: ::core::option::Option<::error_core::__private::serde_json::Value>,
+            __value: ::core::option::Option<::error_core::__private::Member<'_>>,
         ) -> ::core::option::Option<Option<std::io::Error>> {
             {
                 use ::error_core::__private::{
@@ -140,7 +140,7 @@ impl ::error_core::Classify for SynapseError {
             }
         }
         fn __fill2(
-            __value: ::core::option::Option<::error_core::__private::serde_json::Value>,
+            __value: ::core::option::Option<::error_core::__private::Member<'_>>,
         ) -> ::core::option::Option<Secret> {
             {
                 use ::error_core::__private::{
@@ -151,7 +151,7 @@ impl ::error_core::Classify for SynapseError {
             }
         }
         fn __fill3(
-            __value: ::core::option::Option<::error_core::__private::serde_json::Value>,
+            __value: ::core::option::Option<::error_core::__private::Member<'_>>,
         ) -> ::core::option::Option<String> {
             {
                 use ::error_core::__private::{
@@ -164,7 +164,7 @@ impl ::error_core::Classify for SynapseError {
         match __index {
             0 => {
                 match (
-                    __fill0(::error_core::__private::wire_number(__wire.status)),
+                    __fill0(::error_core::__private::number(__wire.status())),
                     __fill1(::core::option::Option::None),
                     __fill2(::core::option::Option::None),
                     __fill3(::core::option::Option::None),

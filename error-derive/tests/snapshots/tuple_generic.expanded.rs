@@ -129,14 +129,14 @@ impl<T: Serialize> ::error_core::Classify for Catalog<T> {
     }
     fn from_index(
         __index: usize,
-        __wire: &::error_core::WireError,
+        __wire: &dyn ::error_core::wire::ReceivedBody,
     ) -> ::core::option::Option<Self> {
         match __index {
             0 => {
                 match (
                     (|
                         __value: ::core::option::Option<
-                            ::error_core::__private::serde_json::Value,
+                            ::error_core::__private::Member<'_>,
                         >|
                     {
                         use ::error_core::__private::{
@@ -147,7 +147,7 @@ impl<T: Serialize> ::error_core::Classify for Catalog<T> {
                     })(::core::option::Option::None),
                     (|
                         __value: ::core::option::Option<
-                            ::error_core::__private::serde_json::Value,
+                            ::error_core::__private::Member<'_>,
                         >|
                     {
                         use ::error_core::__private::{
@@ -155,7 +155,7 @@ impl<T: Serialize> ::error_core::Classify for Catalog<T> {
                             FillDeserializeOrDefault as _, FillNothing as _,
                         };
                         (&&&&::error_core::__private::Fill::<u32>::new()).fill(__value)
-                    })(::error_core::__private::wire_member(__wire, "value")),
+                    })(__wire.member("value")),
                 ) {
                     (
                         ::core::option::Option::Some(__v0),
@@ -166,16 +166,14 @@ impl<T: Serialize> ::error_core::Classify for Catalog<T> {
             }
             1 => {
                 match (|
-                    __value: ::core::option::Option<
-                        ::error_core::__private::serde_json::Value,
-                    >|
+                    __value: ::core::option::Option<::error_core::__private::Member<'_>>|
                 {
                     use ::error_core::__private::{
                         FillDefault as _, FillDeserialize as _,
                         FillDeserializeOrDefault as _, FillNothing as _,
                     };
                     (&&&&::error_core::__private::Fill::<T>::new()).fill(__value)
-                })(::error_core::__private::wire_member(__wire, "payload")) {
+                })(__wire.member("payload")) {
                     ::core::option::Option::Some(__v0) => {
                         ::core::option::Option::Some(Self::Second(__v0))
                     }

@@ -1,0 +1,244 @@
+//! The one-pass reader (`RawBody`, `Classify::decode`) against reading through parsed values
+//! (`WireError::from_object`): for any object, in any format, both give the same body, and the
+//! same typed error.
+
+use std::collections::BTreeMap;
+
+use error_core::wire::RawBody;
+use error_core::{
+    ApiError, Classified, Classify, Limits, ParseError, ReceiveError, WireError, WireFormat,
+};
+use proptest::prelude::*;
+use serde_json::{Map, Value, json};
+
+/// Every member name some format gives a meaning, and some none does.
+const KEYS: &[&str] = &[
+    "errcode",
+    "error",
+    "type",
+    "title",
+    "status",
+    "detail",
+    "code",
+    "error_type",
+    "error_subtype",
+    "error_detail",
+    "trace_id",
+    "stat",
+    "err",
+    "msg",
+    "subtype",
+    "fields",
+    "retry_after_ms",
+    "x",
+];
+
+fn scalar() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        any::<String>().prop_map(Value::from),
+        Just(Value::from("fail")),
+        Just(Value::from("with \"quotes\", \\ and \u{e9}\n")),
+        any::<i64>().prop_map(Value::from),
+        (0u64..1000).prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        any::<bool>().prop_map(Value::from),
+        Just(Value::Null),
+    ]
+}
+
+fn value() -> impl Strategy<Value = Value> {
+    scalar().prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..3).prop_map(Value::from),
+            object_of(inner).prop_map(Value::Object),
+        ]
+    })
+}
+
+fn object_of(values: impl Strategy<Value = Value>) -> impl Strategy<Value = Map<String, Value>> {
+    proptest::collection::vec((proptest::sample::select(KEYS), values), 0..8).prop_map(|pairs| {
+        pairs
+            .into_iter()
+            .map(|(key, value)| (key.to_owned(), value))
+            .collect()
+    })
+}
+
+fn format() -> impl Strategy<Value = WireFormat> {
+    prop_oneof![
+        Just(WireFormat::Djblets),
+        Just(WireFormat::Matrix),
+        Just(WireFormat::Problem),
+    ]
+}
+
+/// `root` as a body, and as parsing that body gives it (floats do not all survive the trip).
+fn as_received(root: &Map<String, Value>) -> Result<(Vec<u8>, Map<String, Value>), TestCaseError> {
+    let fail = |e: serde_json::Error| TestCaseError::fail(e.to_string());
+    let body = serde_json::to_vec(root).map_err(fail)?;
+    let root = serde_json::from_slice(&body).map_err(fail)?;
+    Ok((body, root))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn one_pass_reads_what_parsed_values_read(format in format(), root in object_of(value())) {
+        let (body, root) = as_received(&root)?;
+        let raw = RawBody::parse(Some(format), &body).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(raw.to_wire(), WireError::from_object(format, root.clone()));
+
+        let detected = WireError::detect(&root);
+        match (RawBody::parse(None, &body), detected) {
+            (Ok(raw), Some(format)) => {
+                prop_assert_eq!(raw.format(), format);
+                prop_assert_eq!(raw.to_wire(), WireError::from_object(format, root));
+            }
+            (Err(ParseError::UnknownFormat), None) => {}
+            (other, detected) => prop_assert!(false, "{:?} but detected {:?}", other, detected),
+        }
+    }
+
+    #[test]
+    fn decode_builds_what_from_wire_builds(format in format(), root in object_of(value())) {
+        let (body, root) = as_received(&root)?;
+        let parsed = WireError::from_object(format, root);
+        let decoded = Mixed::decode(format, &body, &Limits::DEFAULT)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let expected = Mixed::from_wire(&parsed);
+        prop_assert_eq!(decoded.known(), expected.as_ref());
+    }
+}
+
+/// Errors with every kind of field a body fills.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(format = "problem")]
+pub enum Mixed {
+    #[api_error(http = 400, code = 105, errcode = "M_BAD", message = "{msg}")]
+    Bad {
+        msg: String,
+        #[api_error(extra)]
+        fields: Option<BTreeMap<String, Value>>,
+        #[api_error(trace_id)]
+        trace_id: Option<String>,
+        #[api_error(status)]
+        status: u16,
+    },
+    #[api_error(http = 429, errcode = "M_LIMIT_EXCEEDED", message = "slow down")]
+    Limit {
+        #[api_error(extra)]
+        retry_after_ms: Option<u64>,
+        #[api_error(flatten)]
+        rest: Map<String, Value>,
+        #[api_error(error_type)]
+        error_type: Option<String>,
+    },
+}
+
+#[test]
+fn texts_without_escapes_are_borrowed_from_the_body() {
+    let body = br#"{"errcode":"M_LIMIT_EXCEEDED","error":"caf\u00e9 \"x\"","retry_after_ms":1500}"#;
+    let raw = RawBody::parse(Some(WireFormat::Matrix), body).expect("an object");
+    let wire = raw.to_wire();
+    assert_eq!(wire.errcode.as_deref(), Some("M_LIMIT_EXCEEDED"));
+    assert_eq!(wire.message.as_deref(), Some("café \"x\""));
+    assert_eq!(
+        raw.member("retry_after_ms").map(|raw| raw.get()),
+        Some("1500")
+    );
+    assert_eq!(raw.members().len(), 1);
+}
+
+#[test]
+fn escaped_member_names_are_the_names_they_spell() {
+    let body = br#"{"errc\u006fde":"M_FORBIDDEN","error":"no","x\u0079":1}"#;
+    let raw = RawBody::parse(Some(WireFormat::Matrix), body).expect("an object");
+    assert_eq!(raw.to_wire().errcode.as_deref(), Some("M_FORBIDDEN"));
+    assert_eq!(raw.member("xy").map(|raw| raw.get()), Some("1"));
+}
+
+#[test]
+fn duplicate_members_keep_the_last_as_a_json_object_does() {
+    let body = br#"{"errcode":"M_A","errcode":"M_B","x":1,"x":2}"#;
+    let raw = RawBody::parse(Some(WireFormat::Matrix), body).expect("an object");
+    let parsed: Value = serde_json::from_slice(body).expect("JSON");
+    assert_eq!(raw.member("x").map(|raw| raw.get()), Some("2"));
+    assert_eq!(raw.to_wire().errcode.as_deref(), Some("M_B"));
+    assert_eq!(
+        raw.to_wire().extra,
+        parsed
+            .as_object()
+            .map(|o| {
+                let mut o = o.clone();
+                o.shift_remove("errcode");
+                o
+            })
+            .expect("an object")
+    );
+}
+
+#[test]
+fn djblets_err_members_are_lifted_and_the_rest_kept() {
+    let body = br#"{"stat":"fail","err":{"code":105,"msg":"Bad","when":3},"fields":{"a":["x"]}}"#;
+    let wire = RawBody::parse(None, body).expect("an object").to_wire();
+    assert_eq!(wire.format, WireFormat::Djblets);
+    assert_eq!(wire.code, Some(105));
+    assert_eq!(wire.message.as_deref(), Some("Bad"));
+    assert_eq!(Value::Object(wire.err_extra), json!({"when": 3}));
+    assert_eq!(Value::Object(wire.extra), json!({"fields": {"a": ["x"]}}));
+}
+
+#[test]
+fn decode_fills_the_typed_error_and_keeps_the_body() {
+    let body = br#"{"type":"about:blank","title":"Too Many Requests","status":429,"errcode":"M_LIMIT_EXCEEDED","detail":"slow down","retry_after_ms":1500,"error_type":"rate","other":[1]}"#;
+    let decoded = Mixed::decode(WireFormat::Problem, body, &Limits::DEFAULT).expect("an object");
+    let Classified::Known { error, wire } = decoded else {
+        panic!("unknown: {decoded:?}");
+    };
+    let mut rest = Map::new();
+    rest.insert("other".to_owned(), json!([1]));
+    assert_eq!(
+        error,
+        Mixed::Limit {
+            retry_after_ms: Some(1500),
+            rest,
+            error_type: Some("rate".to_owned())
+        }
+    );
+    assert_eq!(wire.to_wire().title.as_deref(), Some("Too Many Requests"));
+    assert_eq!(wire.members().len(), 2);
+}
+
+#[test]
+fn decode_keeps_an_unknown_error_whole_and_refuses_what_read_refuses() {
+    let body = br#"{"errcode":"M_NEWER","error":"from a newer server","x":true}"#;
+    match Mixed::decode(WireFormat::Matrix, body, &Limits::DEFAULT) {
+        Ok(Classified::Unknown(raw)) => {
+            assert_eq!(
+                raw.to_wire(),
+                WireError::from_slice(WireFormat::Matrix, body).expect("JSON")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let small = Limits {
+        max_body_bytes: 8,
+        ..Limits::DEFAULT
+    };
+    assert!(matches!(
+        Mixed::decode(WireFormat::Matrix, body, &small),
+        Err(ParseError::Refused(ReceiveError::TooLarge { .. }))
+    ));
+    assert!(matches!(
+        Mixed::decode(WireFormat::Matrix, b"<html>", &Limits::DEFAULT),
+        Err(ParseError::NotJson(_))
+    ));
+    assert!(matches!(
+        Mixed::decode(WireFormat::Matrix, b"[1, {}]", &Limits::DEFAULT),
+        Err(ParseError::NotObject)
+    ));
+}
