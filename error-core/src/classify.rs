@@ -49,7 +49,8 @@ pub trait Classify: Catalog + Sized {
         limits: &Limits,
     ) -> Result<Classified<Self, RawBody<'b>>, ParseError> {
         limits.check(body).map_err(ParseError::Refused)?;
-        let raw = RawBody::parse(Some(format), body)?;
+        let mut raw = RawBody::empty(format);
+        raw.read(body)?;
         Ok(match Self::from_wire(&raw) {
             Some(error) => Classified::Known { error, wire: raw },
             None => Classified::Unknown(raw),

@@ -182,18 +182,34 @@ impl<T: TextField> TextField for Option<T> {
     }
 }
 
-/// FNV-1a, 64 bits: how generated lookups turn an errcode into a `match`able integer. Equal
-/// hashes are confirmed by comparing the strings.
-pub const fn errcode_hash(errcode: &str) -> u64 {
-    let bytes = errcode.as_bytes();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < bytes.len() {
-        hash ^= bytes[i] as u64;
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-        i += 1;
+/// How generated lookups turn an errcode into a slot of their table: eight bytes at a time,
+/// each word multiplied in and the high half folded down so the low bits, which pick the slot,
+/// depend on every byte. Equal hashes are confirmed by comparing the strings. The derive
+/// computes the same function when it builds the table.
+#[inline]
+pub fn errcode_hash(errcode: &str) -> u64 {
+    let mut words = errcode.as_bytes().chunks_exact(8);
+    let mut hash = ERRCODE_HASH_SEED ^ errcode.len() as u64;
+    for word in &mut words {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(word);
+        hash = errcode_hash_step(hash, u64::from_le_bytes(bytes));
+    }
+    let tail = words.remainder();
+    if !tail.is_empty() {
+        let mut bytes = [0u8; 8];
+        bytes[..tail.len()].copy_from_slice(tail);
+        hash = errcode_hash_step(hash, u64::from_le_bytes(bytes));
     }
     hash
+}
+
+const ERRCODE_HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn errcode_hash_step(hash: u64, word: u64) -> u64 {
+    let hash = (hash ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    hash ^ (hash >> 32)
 }
 
 /// Fills one field of an error being classified. Which trait's `fill` a call resolves to

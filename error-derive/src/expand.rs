@@ -603,17 +603,8 @@ fn errcode_lookup(model: &Model<'_>) -> TokenStream {
             ::core::option::Option::None
         };
     }
-    let size = (errcodes.len() * 2).next_power_of_two();
-    let mut slots = vec![0u32; size];
-    for (index, errcode) in &errcodes {
-        // Truncation is the point: the low bits of the hash pick the slot.
-        #[allow(clippy::cast_possible_truncation)]
-        let mut slot = errcode_hash(errcode) as usize & (size - 1);
-        while slots[slot] != 0 {
-            slot = (slot + 1) & (size - 1);
-        }
-        slots[slot] = u32::try_from(index + 1).unwrap_or(u32::MAX);
-    }
+    let slots = errcode_slots(&errcodes);
+    let size = slots.len();
     let slots = slots
         .iter()
         .map(|slot| proc_macro2::Literal::u32_unsuffixed(*slot));
@@ -638,11 +629,35 @@ fn errcode_lookup(model: &Model<'_>) -> TokenStream {
     }
 }
 
-/// FNV-1a, as `error_core::__private::errcode_hash` computes it at run time.
+/// The table of `errcode_lookup`: at least twice as many slots as errcodes, each holding
+/// 1 + the index of the errcode whose hash picked it (or the next free one), 0 when empty.
+fn errcode_slots(errcodes: &[(usize, &str)]) -> Vec<u32> {
+    let size = (errcodes.len() * 2).next_power_of_two();
+    let mut slots = vec![0u32; size];
+    for (index, errcode) in errcodes {
+        // Truncation is the point: the low bits of the hash pick the slot.
+        #[allow(clippy::cast_possible_truncation)]
+        let mut slot = errcode_hash(errcode) as usize & (size - 1);
+        while slots[slot] != 0 {
+            slot = (slot + 1) & (size - 1);
+        }
+        slots[slot] = u32::try_from(index + 1).unwrap_or(u32::MAX);
+    }
+    slots
+}
+
+/// The hash `error_core::__private::errcode_hash` computes at run time (see there why so):
+/// the two must agree, or lookups miss (`error-catalog/tests/round_trip.rs` looks every
+/// Synapse errcode up).
 fn errcode_hash(errcode: &str) -> u64 {
-    errcode.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+    let step = |hash: u64, word: &[u8]| {
+        let mut bytes = [0u8; 8];
+        bytes[..word.len()].copy_from_slice(word);
+        let hash = (hash ^ u64::from_le_bytes(bytes)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        hash ^ (hash >> 32)
+    };
+    let seed = 0xcbf2_9ce4_8422_2325 ^ errcode.len() as u64;
+    errcode.as_bytes().chunks(8).fold(seed, step)
 }
 
 /// The functions that fill one field of each type from a body value, one per distinct type:
@@ -1077,5 +1092,38 @@ mod tests {
         assert_eq!(type_name(&ty), "Option<&'static str>");
         let ty: syn::Type = syn::parse_quote!(Box<dyn std::error::Error + Send + Sync>);
         assert_eq!(type_name(&ty), "Box<dyn std::error::Error + Send + Sync>");
+    }
+
+    /// How many slots a lookup of each errcode reads: 1 when its own slot holds it.
+    fn probe_lengths(errcodes: &[(usize, &str)]) -> Vec<usize> {
+        let slots = errcode_slots(errcodes);
+        let mask = slots.len() - 1;
+        errcodes
+            .iter()
+            .map(|(index, errcode)| {
+                #[allow(clippy::cast_possible_truncation)]
+                let start = errcode_hash(errcode) as usize & mask;
+                let found = (0..slots.len())
+                    .position(|probe| slots[(start + probe) & mask] as usize == index + 1);
+                found.map_or(usize::MAX, |probe| probe + 1)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn similar_errcodes_spread_over_the_table() {
+        for size in [10, 1_000, 10_000] {
+            let names: Vec<String> = (0..size).map(|i| format!("M_ERROR_{i}")).collect();
+            let errcodes: Vec<(usize, &str)> = names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (i, n.as_str()))
+                .collect();
+            let lengths = probe_lengths(&errcodes);
+            let longest = lengths.iter().copied().max().unwrap_or(0);
+            let mean = lengths.iter().sum::<usize>() as f64 / size as f64;
+            assert!(longest <= 24, "{size} errcodes: a probe of {longest}");
+            assert!(mean < 2.0, "{size} errcodes: {mean} probes on average");
+        }
     }
 }

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
@@ -25,41 +25,68 @@ pub struct RawBody<'b> {
     status: Option<u16>,
     code: Option<i64>,
     texts: [Option<Cow<'b, str>>; Text::COUNT],
-    members: Vec<RawMember<'b>>,
+    members: Members<'b>,
     err_members: Vec<RawMember<'b>>,
 }
 
 impl<'b> RawBody<'b> {
     /// Reads `body` as a `format` body, or detects the format (see [`WireError::detect`]).
     pub fn parse(format: Option<WireFormat>, body: &'b [u8]) -> Result<Self, ParseError> {
+        let Some(format) = format else {
+            return Self::parse_detected(body);
+        };
+        let mut read = RawBody::empty(format);
+        read.read(body)?;
+        Ok(read)
+    }
+
+    /// Reads `body` into this empty body of a known format. Filling a body in place, rather
+    /// than returning one, saves copying it: it is some hundred bytes.
+    #[inline]
+    pub(crate) fn read(&mut self, body: &'b [u8]) -> Result<(), ParseError> {
+        let mut deserializer = serde_json::Deserializer::from_slice(body);
+        let is_object = Root(self).deserialize(&mut deserializer);
+        match is_object.and_then(|is_object| deserializer.end().map(|()| is_object)) {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(ParseError::NotObject),
+            Err(error) => Err(ParseError::NotJson(error)),
+        }
+    }
+
+    /// Reads `body` in the format its members show: collected first, then taken.
+    fn parse_detected(body: &'b [u8]) -> Result<Self, ParseError> {
         let root = match serde_json::from_slice::<Object<'b>>(body) {
             Ok(Object(Some(members))) => members,
             Ok(Object(None)) => return Err(ParseError::NotObject),
             Err(error) => return Err(ParseError::NotJson(error)),
         };
-        let format = match format {
-            Some(format) => format,
-            None => layout::detect(|key| {
-                let (_, raw) = root.iter().rev().find(|(name, _)| name == key)?;
-                Some(kind_of(raw))
-            })
-            .ok_or(ParseError::UnknownFormat)?,
-        };
-        let mut body = RawBody {
-            format,
-            status: None,
-            code: None,
-            texts: Default::default(),
-            members: Vec::new(),
-            err_members: Vec::new(),
-        };
+        let format = layout::detect(|key| {
+            let (_, raw) = root.iter().rev().find(|(name, _)| name == key)?;
+            Some(kind_of(raw))
+        })
+        .ok_or(ParseError::UnknownFormat)?;
+        let mut body = RawBody::empty(format);
         for (key, raw) in root {
             body.accept(key, raw);
         }
         Ok(body)
     }
 
+    /// A body of `format` with nothing in it, to [`read`](Self::read) into.
+    #[inline]
+    pub(crate) fn empty(format: WireFormat) -> Self {
+        RawBody {
+            format,
+            status: None,
+            code: None,
+            texts: Default::default(),
+            members: Members::default(),
+            err_members: Vec::new(),
+        }
+    }
+
     /// Takes root member `key`: a protocol value, Djblets' `err` object, or a member kept.
+    #[inline]
     fn accept(&mut self, key: Cow<'b, str>, raw: &'b RawValue) {
         if self.format == WireFormat::Djblets {
             if key == DJBLETS_ERR {
@@ -81,6 +108,7 @@ impl<'b> RawBody<'b> {
     }
 
     /// Sets the protocol value `key` names, if it does and `raw` has its type.
+    #[inline]
     fn lift(&mut self, scope: Scope, key: &str, raw: &'b RawValue) -> bool {
         match Slot::of(self.format, scope, key) {
             Some(Slot::Text(text)) => match raw_text(raw) {
@@ -124,7 +152,7 @@ impl<'b> RawBody<'b> {
 
     /// The root members no protocol value took, in the order received.
     pub fn members(&self) -> &[RawMember<'b>] {
-        &self.members
+        self.members.as_slice()
     }
 
     /// The members of Djblets' `err` object no protocol value took.
@@ -133,8 +161,9 @@ impl<'b> RawBody<'b> {
     }
 
     /// The root member `key`: the last one, as a JSON object keeps the last of duplicates.
+    #[inline]
     pub fn member(&self, key: &str) -> Option<&'b RawValue> {
-        let (_, raw) = self.members.iter().rev().find(|(name, _)| name == key)?;
+        let (_, raw) = self.members().iter().rev().find(|(name, _)| name == key)?;
         Some(raw)
     }
 
@@ -148,8 +177,8 @@ impl<'b> RawBody<'b> {
         for text in Text::ALL {
             *error.text_mut(text) = self.text(text).map(str::to_owned);
         }
-        error.extra = to_map(&self.members);
-        error.err_extra = to_map(&self.err_members);
+        error.extra = to_map(self.members());
+        error.err_extra = to_map(self.err_members());
         error
     }
 }
@@ -168,6 +197,7 @@ pub(crate) fn to_value(raw: &RawValue) -> Value {
 }
 
 /// The string `raw` holds, borrowed from it when it has no escapes; `None` if not a string.
+#[inline]
 fn raw_text(raw: &RawValue) -> Option<Cow<'_, str>> {
     let json = raw.get();
     let inner = json.strip_prefix('"')?.strip_suffix('"')?;
@@ -185,6 +215,107 @@ fn kind_of(raw: &RawValue) -> Kind {
         Some(b'{') => Kind::Object,
         Some(b'0'..=b'9') if raw.get().parse::<u64>().is_ok() => Kind::Unsigned,
         _ => Kind::Other,
+    }
+}
+
+/// The members of an object, the first few held inline: an error body has few members beyond
+/// its protocol values, and most have none, so reading one allocates nothing for them.
+#[derive(Clone, Debug)]
+struct Members<'b> {
+    inline: [RawMember<'b>; INLINE_MEMBERS],
+    len: usize,
+    spilled: Vec<RawMember<'b>>,
+}
+
+const INLINE_MEMBERS: usize = 4;
+
+impl Default for Members<'_> {
+    fn default() -> Self {
+        Members {
+            inline: std::array::from_fn(|_| (Cow::Borrowed(""), RawValue::NULL)),
+            len: 0,
+            spilled: Vec::new(),
+        }
+    }
+}
+
+impl<'b> Members<'b> {
+    #[inline]
+    fn push(&mut self, member: RawMember<'b>) {
+        if self.len < INLINE_MEMBERS {
+            self.inline[self.len] = member;
+            self.len += 1;
+        } else {
+            if self.spilled.is_empty() {
+                self.spilled.extend(self.inline.iter().cloned());
+            }
+            self.spilled.push(member);
+        }
+    }
+
+    #[inline]
+    fn as_slice(&self) -> &[RawMember<'b>] {
+        if self.spilled.is_empty() {
+            &self.inline[..self.len]
+        } else {
+            &self.spilled
+        }
+    }
+}
+
+/// Reads the root object straight into a [`RawBody`] of a known format; `false` when the
+/// body is no object.
+struct Root<'r, 'b>(&'r mut RawBody<'b>);
+
+impl<'b> DeserializeSeed<'b> for Root<'_, 'b> {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'b>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'b> Visitor<'b> for Root<'_, 'b> {
+    type Value = bool;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'b>>(self, mut map: A) -> Result<bool, A::Error> {
+        while let Some(Key(key)) = map.next_key()? {
+            let raw = map.next_value()?;
+            self.0.accept(key, raw);
+        }
+        Ok(true)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'b>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        ObjectVisitor.visit_seq(seq).map(|_| false)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(false)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(false)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(false)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(false)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(false)
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(false)
     }
 }
 

@@ -27,6 +27,7 @@ impl Limits {
 
 impl Limits {
     /// Checks `body` against the limits without parsing it.
+    #[inline]
     pub fn check(&self, body: &[u8]) -> Result<(), ReceiveError> {
         if body.len() > self.max_body_bytes {
             return Err(ReceiveError::TooLarge {
@@ -173,10 +174,17 @@ pub fn reason_phrase(status: u16) -> &'static str {
 /// no allocation, before the parser (and its recursion) sees the body. Most bodies have fewer
 /// brackets in all than the limit, which a count the compiler vectorizes shows at once.
 fn nesting_exceeds(body: &[u8], limit: usize) -> bool {
-    let brackets = body
-        .iter()
-        .filter(|&&byte| byte == b'[' || byte == b'{')
-        .count();
+    // `[` is 0x5B and `{` 0x7B: setting bit 0x20 maps both, and nothing else, to `{`. Counting
+    // in bytes, 255 at a time so the count cannot overflow, lets the compiler vectorize it.
+    let brackets: usize = body
+        .chunks(usize::from(u8::MAX))
+        .map(|chunk| {
+            let count = chunk
+                .iter()
+                .fold(0u8, |count, &byte| count + u8::from(byte | 0x20 == b'{'));
+            usize::from(count)
+        })
+        .sum();
     if brackets <= limit {
         return false;
     }
