@@ -12,12 +12,29 @@ fn fields() -> BTreeMap<String, Vec<String>> {
     BTreeMap::from([("title".to_owned(), vec!["This field is required.".to_owned()])])
 }
 
+/// Times `derived` against `hand_written` after checking they give the same response.
+fn compare(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    derived: impl Fn() -> Option<http::Response<Vec<u8>>>,
+    hand_written: impl Fn() -> Option<http::Response<Vec<u8>>>,
+) {
+    match (derived(), hand_written()) {
+        (Some(a), Some(b)) if same_response(&a, &b) => {}
+        (a, b) => panic!("{name}: the baseline differs from the derived error:\n{a:?}\n{b:?}"),
+    }
+    group.bench_function(format!("{name}/derived"), |b| b.iter(&derived));
+    group.bench_function(format!("{name}/hand-written"), |b| b.iter(&hand_written));
+}
+
 fn render(c: &mut Criterion) {
     let mut group = c.benchmark_group("render");
     let form = WebApiError::InvalidFormData { fields: fields() };
-    group.bench_function("djblets/derived", |b| b.iter(|| black_box(&form).to_response()));
-    group.bench_function("djblets/hand-written", |b| {
-        b.iter(|| {
+    compare(
+        &mut group,
+        "djblets",
+        || black_box(&form).to_response().ok(),
+        || {
             let WebApiError::InvalidFormData { fields } = black_box(&form) else {
                 return None;
             };
@@ -26,24 +43,28 @@ fn render(c: &mut Criterion) {
                 err: DjbletsErr { code: 105, msg: "One or more fields had errors", error_type: "request-field-error" },
                 fields,
             };
-            hand_written_response(400, "application/json", &body, None)
-        })
-    });
+            hand_written_response(400, "application/json", &body, None, true)
+        },
+    );
     let limit = MatrixError::LimitExceeded { retry_after_ms: Some(1500) };
-    group.bench_function("matrix/derived", |b| b.iter(|| black_box(&limit).to_response()));
-    group.bench_function("matrix/hand-written", |b| {
-        b.iter(|| {
+    compare(
+        &mut group,
+        "matrix",
+        || black_box(&limit).to_response().ok(),
+        || {
             let MatrixError::LimitExceeded { retry_after_ms } = black_box(&limit) else {
                 return None;
             };
             let body = MatrixBody { errcode: "M_LIMIT_EXCEEDED", error: "Too Many Requests", retry_after_ms: *retry_after_ms };
-            hand_written_response(429, "application/json", &body, retry_after_ms.map(|ms| ms.div_ceil(1000)))
-        })
-    });
+            hand_written_response(429, "application/json", &body, retry_after_ms.map(|ms| ms.div_ceil(1000)), false)
+        },
+    );
     let conflict = Conflict { key: "room-42".to_owned() };
-    group.bench_function("problem/derived", |b| b.iter(|| black_box(&conflict).to_response()));
-    group.bench_function("problem/hand-written", |b| {
-        b.iter(|| {
+    compare(
+        &mut group,
+        "problem",
+        || black_box(&conflict).to_response().ok(),
+        || {
             let conflict = black_box(&conflict);
             let body = ProblemBody {
                 problem_type: "about:blank",
@@ -54,9 +75,9 @@ fn render(c: &mut Criterion) {
                 errcode: "M_CONFLICT",
                 key: &conflict.key,
             };
-            hand_written_response(409, "application/problem+json", &body, None)
-        })
-    });
+            hand_written_response(409, "application/problem+json", &body, None, false)
+        },
+    );
     // The same error in another format than its native one.
     let as_problem = RenderOptions { format: Some(WireFormat::Problem), ..RenderOptions::default() };
     group.bench_function("matrix-as-problem/derived", |b| b.iter(|| black_box(&limit).render(&as_problem)));
@@ -78,6 +99,11 @@ fn construct(c: &mut Criterion) {
 fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
     let body = br#"{"errcode":"M_LIMIT_EXCEEDED","error":"Too Many Requests","retry_after_ms":1500}"#;
+    // Both read the same values before either is timed.
+    let decoded = MatrixError::decode(WireFormat::Matrix, body, &Limits::DEFAULT);
+    let hand = serde_json::from_slice::<ReceivedMatrix>(body).ok();
+    assert!(matches!(decoded, Ok(Classified::Known { error: MatrixError::LimitExceeded { retry_after_ms: Some(1500) }, .. })));
+    assert_eq!(hand.and_then(|hand| hand.retry_after_ms), Some(1500));
     group.bench_function("matrix/derived", |b| {
         b.iter(|| match MatrixError::decode(WireFormat::Matrix, black_box(body), &Limits::DEFAULT) {
             Ok(Classified::Known { error, .. }) => Some(error),

@@ -93,12 +93,14 @@ pub struct ReceivedMatrix {
     pub retry_after_ms: Option<u64>,
 }
 
-/// A hand-written response: the body serialized, status and headers set.
+/// A hand-written response: the body serialized, status and headers set. Djblets sends
+/// `X-Content-Type-Options: nosniff` with every response, so its errors do too.
 pub fn hand_written_response(
     status: u16,
     content_type: &'static str,
     body: &impl Serialize,
     retry_after: Option<u64>,
+    nosniff: bool,
 ) -> Option<http::Response<Vec<u8>>> {
     let body = serde_json::to_vec(body).ok()?;
     let mut response = http::Response::new(body);
@@ -108,7 +110,16 @@ pub fn hand_written_response(
     if let Some(seconds) = retry_after {
         headers.insert(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
     }
+    if nosniff {
+        headers.insert(http::header::X_CONTENT_TYPE_OPTIONS, http::HeaderValue::from_static("nosniff"));
+    }
     Some(response)
+}
+
+/// Whether two responses are the same on the wire: status, headers and body. Each benchmark
+/// checks this before timing, so a baseline never does less than what it is compared with.
+pub fn same_response(a: &http::Response<Vec<u8>>, b: &http::Response<Vec<u8>>) -> bool {
+    a.status() == b.status() && a.headers() == b.headers() && a.body() == b.body()
 }
 
 /// A hand-written override: the error and its message, boxed together.

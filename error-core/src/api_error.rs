@@ -115,17 +115,27 @@ pub trait ApiError: fmt::Display + fmt::Debug {
     /// headers.
     fn headers(&self, request: Option<&http::request::Parts>) -> Result<HeaderMap, RenderError> {
         let mut headers = HeaderMap::new();
+        self.write_headers(request, &mut headers)?;
+        Ok(headers)
+    }
+
+    /// Writes [`headers`](ApiError::headers) into `headers`: a response's own map, so that
+    /// rendering builds no map of its own.
+    fn write_headers(
+        &self,
+        request: Option<&http::request::Parts>,
+        headers: &mut HeaderMap,
+    ) -> Result<(), RenderError> {
         match self.overrides().and_then(|o| o.headers.as_ref()) {
             Some(HeaderOverride::Fixed(fixed)) => headers.extend(fixed.clone()),
-            Some(HeaderOverride::Computed(hook)) => hook(request, &mut headers),
+            Some(HeaderOverride::Computed(hook)) => hook(request, headers),
             None => {
                 if let Some(hook) = self.descriptor().headers {
-                    hook(request, &mut headers);
+                    hook(request, headers);
                 }
             }
         }
-        self.write_field_headers(&mut headers)?;
-        Ok(headers)
+        self.write_field_headers(headers)
     }
 
     /// The body in the error's native format, as a `serde::Serialize` value.

@@ -15,7 +15,7 @@ pub use std::collections::BTreeMap;
 pub use utoipa;
 
 use http::StatusCode;
-use http::header::HeaderMap;
+use http::header::{HeaderMap, HeaderValue};
 
 use crate::api_error::ApiError;
 use crate::render::RenderError;
@@ -37,21 +37,139 @@ pub fn serialize_native<E: ApiError, S: serde::Serializer>(
     serde::Serialize::serialize(&error.body(), serializer)
 }
 
-/// Sends `value` (formatted with `Display`) as header `name`; CR, LF and other forbidden bytes
-/// are a [`RenderError`], never a panic.
+/// Sends `value` (formatted with `Display`) as header `name`, from a `headers` map field;
+/// an invalid name, and CR, LF and other forbidden bytes in the value, are a
+/// [`RenderError`], never a panic.
 pub fn insert_header(
     headers: &mut HeaderMap,
     name: &str,
     value: &dyn fmt::Display,
 ) -> Result<(), RenderError> {
-    let mut text = String::new();
-    // Writing to a String cannot fail unless Display does; a failing Display sends nothing.
-    if write!(text, "{value}").is_err() {
-        return Ok(());
-    }
-    let (header, value) = crate::render::checked_header(name, &text)?;
+    let header = http::HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| RenderError::InvalidHeaderName(name.to_owned()))?;
+    insert_field_header_text(headers, header, name, value)
+}
+
+/// Sends `value` as header `header`, from a `header = "Name"` field: the derive checked the
+/// name and made `header` of it at compile time.
+pub fn insert_field_header(headers: &mut HeaderMap, header: http::HeaderName, value: HeaderValue) {
     headers.insert(header, value);
+}
+
+/// Sends `value` (formatted with `Display`) as header `name`, for a `headers` map field.
+fn insert_field_header_text(
+    headers: &mut HeaderMap,
+    header: http::HeaderName,
+    name: &str,
+    value: &dyn fmt::Display,
+) -> Result<(), RenderError> {
+    if let Some(value) = display_header_value(name, value)? {
+        headers.insert(header, value);
+    }
     Ok(())
+}
+
+/// `value` formatted with `Display` as a header value, on the stack when it is short, as
+/// header values are; `None` when `Display` fails, as it then writes nothing.
+fn display_header_value(
+    name: &str,
+    value: &dyn fmt::Display,
+) -> Result<Option<HeaderValue>, RenderError> {
+    let mut text = HeaderText::default();
+    if write!(text, "{value}").is_err() {
+        return Ok(None);
+    }
+    match HeaderValue::from_bytes(text.as_bytes()) {
+        Ok(value) => Ok(Some(value)),
+        Err(_) => Err(RenderError::InvalidHeaderValue {
+            name: name.to_owned(),
+            value: String::from_utf8_lossy(text.as_bytes()).into_owned(),
+        }),
+    }
+}
+
+/// A header field's value, on its way to a [`HeaderValue`]: integers are written directly
+/// (`HeaderValue::from`), anything else through `Display` and checked for CR, LF and other
+/// forbidden bytes. Which trait's `header_value` a call resolves to depends on the field's
+/// type, through autoref, as [`Fill`] does.
+pub struct HeaderOf<'a, T: ?Sized>(pub &'a T);
+
+/// An integer header value: digits need no check.
+pub trait IntegerHeaderValue {
+    /// The value; `name` is the header's, as declared, for the error.
+    fn header_value(&self, name: &str) -> Result<Option<HeaderValue>, RenderError>;
+}
+
+macro_rules! integer_header_values {
+    ($($integer:ty),*) => {$(
+        impl IntegerHeaderValue for HeaderOf<'_, $integer> {
+            #[inline]
+            fn header_value(&self, _: &str) -> Result<Option<HeaderValue>, RenderError> {
+                Ok(Some(HeaderValue::from(*self.0)))
+            }
+        }
+    )*};
+}
+
+integer_header_values!(u16, u32, u64, usize, i16, i32, i64, isize);
+
+/// Any other header value: formatted with `Display`, then checked.
+pub trait DisplayHeaderValue {
+    /// The value, or `None` when `Display` fails; `name` is the header's, for the error.
+    fn header_value(&self, name: &str) -> Result<Option<HeaderValue>, RenderError>;
+}
+
+impl<T: fmt::Display + ?Sized> DisplayHeaderValue for &HeaderOf<'_, T> {
+    fn header_value(&self, name: &str) -> Result<Option<HeaderValue>, RenderError> {
+        display_header_value(name, &self.0)
+    }
+}
+
+/// A header value being formatted: on the stack up to 64 bytes, on the heap beyond.
+struct HeaderText {
+    inline: [u8; 64],
+    len: usize,
+    spilled: String,
+}
+
+impl Default for HeaderText {
+    fn default() -> Self {
+        HeaderText {
+            inline: [0; 64],
+            len: 0,
+            spilled: String::new(),
+        }
+    }
+}
+
+impl HeaderText {
+    fn as_bytes(&self) -> &[u8] {
+        if self.spilled.is_empty() {
+            &self.inline[..self.len]
+        } else {
+            self.spilled.as_bytes()
+        }
+    }
+}
+
+impl fmt::Write for HeaderText {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let end = self.len + text.len();
+        match self.inline.get_mut(self.len..end) {
+            Some(room) if self.spilled.is_empty() => {
+                room.copy_from_slice(text.as_bytes());
+                self.len = end;
+            }
+            _ => {
+                if self.spilled.is_empty() {
+                    // Only whole `&str`s were copied in, so the bytes are UTF-8.
+                    self.spilled = String::from_utf8_lossy(&self.inline[..self.len]).into_owned();
+                }
+                self.spilled.push_str(text);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Turns a `#[api_error(source)]` field into `&dyn Error`, as thiserror's `AsDynError` does,

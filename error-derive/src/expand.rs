@@ -339,24 +339,42 @@ fn instance_fn(model: &Model<'_>) -> Option<TokenStream> {
 }
 
 fn headers_fn(model: &Model<'_>) -> Option<TokenStream> {
-    let body =
-        per_error(model, quote!({}), |def| {
-            let fields = def
-                .fields
-                .iter()
-                .filter(|f| f.header.is_some() || f.headers)
-                .collect::<Vec<_>>();
-            if fields.is_empty() {
-                return None;
-            }
-            let inserts = fields.iter().map(|field| {
+    let body = per_error(model, quote!({}), |def| {
+        let fields = def
+            .fields
+            .iter()
+            .filter(|f| f.header.is_some() || f.headers)
+            .collect::<Vec<_>>();
+        if fields.is_empty() {
+            return None;
+        }
+        let inserts = fields.iter().map(|field| {
             with_value(field, field.option_inner().is_some(), |value| match &field.header {
                 Some((name, with)) => {
                     let value = match with {
                         Some(with) => quote!(&#with(#value)),
                         None => value,
                     };
-                    quote!(::error_core::__private::insert_header(__headers, #name, #value)?;)
+                    let lowercase = name.to_ascii_lowercase();
+                    // Spanned at the field's type, so a type that is no header value is
+                    // reported there.
+                    let header_value = quote_spanned! {field.ty.span()=>
+                        (&::error_core::__private::HeaderOf(#value)).header_value(#name)
+                    };
+                    quote! {
+                        if let ::core::option::Option::Some(__header) = {
+                            use ::error_core::__private::{
+                                DisplayHeaderValue as _, IntegerHeaderValue as _,
+                            };
+                            #header_value?
+                        } {
+                            ::error_core::__private::insert_field_header(
+                                __headers,
+                                const { ::error_core::__private::http::HeaderName::from_static(#lowercase) },
+                                __header,
+                            );
+                        }
+                    }
                 }
                 None => quote! {
                     for (__name, __value) in #value {
@@ -369,8 +387,8 @@ fn headers_fn(model: &Model<'_>) -> Option<TokenStream> {
                 },
             })
         });
-            Some((fields.clone(), quote!({ #(#inserts)* })))
-        })?;
+        Some((fields.clone(), quote!({ #(#inserts)* })))
+    })?;
     Some(quote! {
         fn write_field_headers(
             &self,

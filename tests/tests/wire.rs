@@ -531,3 +531,58 @@ fn header_maps_send_every_header_and_check_each() {
         Err(RenderError::InvalidHeaderValue { .. })
     ));
 }
+
+/// Header fields of every kind of value: integers are written directly, anything else through
+/// `Display`, short values on the stack and long ones on the heap.
+#[derive(Debug, ApiError)]
+#[api_error(
+    format = "matrix",
+    http = 503,
+    errcode = "M_UNAVAILABLE",
+    message = "Try later"
+)]
+pub struct Unavailable {
+    #[api_error(header = "Retry-After")]
+    pub seconds: u32,
+    #[api_error(header = "X-Offset")]
+    pub offset: i64,
+    #[api_error(header = "X-Ratio")]
+    pub ratio: f64,
+    #[api_error(header = "X-Reason")]
+    pub reason: String,
+}
+
+#[test]
+fn header_values_of_every_type_are_sent_as_display_writes_them() {
+    let long = "x".repeat(64) + "-and-more-past-the-stack-buffer";
+    for reason in ["short".to_owned(), long] {
+        let error = Unavailable {
+            seconds: 30,
+            offset: -5,
+            ratio: 0.25,
+            reason: reason.clone(),
+        };
+        let response = error.to_response().ok();
+        let header = |name| {
+            response
+                .as_ref()
+                .and_then(|r| r.headers().get(name))
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        assert_eq!(header("retry-after").as_deref(), Some("30"));
+        assert_eq!(header("x-offset").as_deref(), Some("-5"));
+        assert_eq!(header("x-ratio").as_deref(), Some("0.25"));
+        assert_eq!(header("x-reason"), Some(reason));
+    }
+    let bad = Unavailable {
+        seconds: 1,
+        offset: 0,
+        ratio: 1.0,
+        reason: "x".repeat(70) + "\r\nSet-Cookie: a=1",
+    };
+    assert!(matches!(
+        bad.to_response(),
+        Err(RenderError::InvalidHeaderValue { name, .. }) if name == "X-Reason"
+    ));
+}

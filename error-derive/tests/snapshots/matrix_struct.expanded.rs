@@ -46,11 +46,23 @@ impl ::error_core::ApiError for LimitExceeded {
         let Self { retry_after_ms, .. } = self;
         {
             if let ::core::option::Option::Some(__value) = retry_after_ms {
-                ::error_core::__private::insert_header(
-                    __headers,
-                    "Retry-After",
-                    &ms_to_secs(__value),
-                )?;
+                if let ::core::option::Option::Some(__header) = {
+                    use ::error_core::__private::{
+                        DisplayHeaderValue as _, IntegerHeaderValue as _,
+                    };
+                    (&::error_core::__private::HeaderOf(&ms_to_secs(__value)))
+                        .header_value("Retry-After")?
+                } {
+                    ::error_core::__private::insert_field_header(
+                        __headers,
+                        const {
+                            ::error_core::__private::http::HeaderName::from_static(
+                                "retry-after",
+                            )
+                        },
+                        __header,
+                    );
+                }
             }
         }
         ::core::result::Result::Ok(())
