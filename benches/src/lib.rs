@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use error_core::ApiError;
+use error_core::{ApiError, Classified, Classify, Limits, WireFormat};
 use serde::{Deserialize, Serialize};
 
 include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
@@ -125,4 +125,109 @@ pub fn same_response(a: &http::Response<Vec<u8>>, b: &http::Response<Vec<u8>>) -
 /// A hand-written override: the error and its message, boxed together.
 pub fn hand_written_with_message(error: WebApiError, message: &'static str) -> Box<(WebApiError, Cow<'static, str>)> {
     Box::new((error, Cow::Borrowed(message)))
+}
+
+/// The errors the pairs render, made once.
+pub struct Inputs {
+    pub form: WebApiError,
+    pub limit: MatrixError,
+    pub conflict: Conflict,
+}
+
+impl Default for Inputs {
+    fn default() -> Self {
+        Inputs {
+            form: WebApiError::InvalidFormData {
+                fields: BTreeMap::from([("title".to_owned(), vec!["This field is required.".to_owned()])]),
+            },
+            limit: MatrixError::LimitExceeded { retry_after_ms: Some(1500) },
+            conflict: Conflict { key: "room-42".to_owned() },
+        }
+    }
+}
+
+/// The Matrix body the parse pair reads.
+pub const MATRIX_BODY: &[u8] =
+    br#"{"errcode":"M_LIMIT_EXCEEDED","error":"Too Many Requests","retry_after_ms":1500}"#;
+
+/// Renders one of the inputs to a response.
+pub type Render = fn(&Inputs) -> Option<http::Response<Vec<u8>>>;
+
+/// Each format's render pair: its name, the derived error, the hand-written code.
+pub const RENDER_PAIRS: [(&str, Render, Render); 3] = [
+    ("djblets", render_djblets, render_djblets_by_hand),
+    ("matrix", render_matrix, render_matrix_by_hand),
+    ("problem", render_problem, render_problem_by_hand),
+];
+
+pub fn render_djblets(inputs: &Inputs) -> Option<http::Response<Vec<u8>>> {
+    inputs.form.to_response().ok()
+}
+
+pub fn render_djblets_by_hand(inputs: &Inputs) -> Option<http::Response<Vec<u8>>> {
+    let WebApiError::InvalidFormData { fields } = &inputs.form else {
+        return None;
+    };
+    let body = DjbletsBody {
+        stat: "fail",
+        err: DjbletsErr { code: 105, msg: "One or more fields had errors", error_type: "request-field-error" },
+        fields,
+    };
+    hand_written_response(400, "application/json", &body, None, true)
+}
+
+pub fn render_matrix(inputs: &Inputs) -> Option<http::Response<Vec<u8>>> {
+    inputs.limit.to_response().ok()
+}
+
+pub fn render_matrix_by_hand(inputs: &Inputs) -> Option<http::Response<Vec<u8>>> {
+    let MatrixError::LimitExceeded { retry_after_ms } = &inputs.limit else {
+        return None;
+    };
+    let body = MatrixBody { errcode: "M_LIMIT_EXCEEDED", error: "Too Many Requests", retry_after_ms: *retry_after_ms };
+    hand_written_response(429, "application/json", &body, retry_after_ms.map(|ms| ms.div_ceil(1000)), false)
+}
+
+pub fn render_problem(inputs: &Inputs) -> Option<http::Response<Vec<u8>>> {
+    inputs.conflict.to_response().ok()
+}
+
+pub fn render_problem_by_hand(inputs: &Inputs) -> Option<http::Response<Vec<u8>>> {
+    let body = ProblemBody {
+        problem_type: "about:blank",
+        title: "Conflict",
+        status: 409,
+        detail: format!("Conflict on {}", inputs.conflict.key),
+        code: 7,
+        errcode: "M_CONFLICT",
+        key: &inputs.conflict.key,
+    };
+    hand_written_response(409, "application/problem+json", &body, None, false)
+}
+
+/// The catalog error a Matrix body names, read in one pass.
+pub fn parse_matrix(body: &[u8]) -> Option<MatrixError> {
+    match MatrixError::decode(WireFormat::Matrix, body, &Limits::DEFAULT) {
+        Ok(Classified::Known { error, .. }) => Some(error),
+        _ => None,
+    }
+}
+
+pub fn parse_matrix_by_hand(body: &[u8]) -> Option<ReceivedMatrix> {
+    serde_json::from_slice(body).ok()
+}
+
+/// Panics unless every pair does the same work both ways: the same response (status,
+/// headers, body), the same values read. Each benchmark calls it before timing anything.
+pub fn check_pairs(inputs: &Inputs) {
+    for (name, derived, by_hand) in RENDER_PAIRS {
+        match (derived(inputs), by_hand(inputs)) {
+            (Some(a), Some(b)) if same_response(&a, &b) => {}
+            (a, b) => panic!("render/{name}: the baseline differs from the derived error:\n{a:?}\n{b:?}"),
+        }
+    }
+    let parsed = parse_matrix(MATRIX_BODY);
+    let by_hand = parse_matrix_by_hand(MATRIX_BODY);
+    assert_eq!(parsed, Some(MatrixError::LimitExceeded { retry_after_ms: Some(1500) }));
+    assert_eq!(by_hand.and_then(|m| m.retry_after_ms), Some(1500));
 }

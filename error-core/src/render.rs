@@ -84,6 +84,7 @@ pub(crate) fn checked_header(
 /// The room a rendered body starts with.
 const BODY_CAPACITY: usize = 256;
 
+#[inline]
 pub(crate) fn render<E: ApiError>(
     error: &E,
     options: &RenderOptions<'_>,
