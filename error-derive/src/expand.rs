@@ -73,7 +73,10 @@ fn catalog_impl(model: &Model<'_>) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
     match model.kind {
         Kind::Struct => {
-            let descriptor = model.errors.first().map(descriptor);
+            let descriptor = model
+                .errors
+                .first()
+                .map(|def| descriptor(def, &mut Shared::inline()));
             quote! {
                 #[automatically_derived]
                 impl #impl_generics ::error_core::Described for #ident #ty_generics #where_clause {
@@ -88,18 +91,68 @@ fn catalog_impl(model: &Model<'_>) -> TokenStream {
             }
         }
         Kind::Enum => {
-            let descriptors = model.errors.iter().map(descriptor);
+            // What many errors have alike (the module, field lists, statuses) is written once
+            // as a constant they all name: less for rustc to check and evaluate.
+            let mut shared = Shared::default();
+            let descriptors: Vec<TokenStream> = model
+                .errors
+                .iter()
+                .map(|def| descriptor(def, &mut shared))
+                .collect();
+            let consts = shared.items;
             quote! {
                 #[automatically_derived]
                 impl #impl_generics ::error_core::Catalog for #ident #ty_generics #where_clause {
-                    const ERRORS: &'static [::error_core::ErrorDescriptor] = &[#(#descriptors),*];
+                    const ERRORS: &'static [::error_core::ErrorDescriptor] = {
+                        #(#consts)*
+                        &[#(#descriptors),*]
+                    };
                 }
             }
         }
     }
 }
 
-fn descriptor(def: &ErrorDef<'_>) -> TokenStream {
+/// Constants shared by the descriptors of an enum's errors, each written once.
+#[derive(Default)]
+struct Shared {
+    /// Each constant's value (as text) and name.
+    known: Vec<(String, syn::Ident)>,
+    items: Vec<TokenStream>,
+    /// Values written where they are used: one descriptor has nothing to share.
+    inline: bool,
+}
+
+impl Shared {
+    fn inline() -> Self {
+        Shared {
+            inline: true,
+            ..Shared::default()
+        }
+    }
+
+    /// The name of a constant of type `ty` holding `value`, declared as `name` the first time
+    /// it is asked for (`name` must differ for different values); `value` itself when inline.
+    fn constant(&mut self, name: syn::Ident, ty: TokenStream, value: TokenStream) -> TokenStream {
+        if self.inline {
+            return value;
+        }
+        let key = value.to_string();
+        if let Some((_, ident)) = self.known.iter().find(|(known, _)| *known == key) {
+            return quote!(#ident);
+        }
+        self.items.push(quote!(const #name: #ty = #value;));
+        self.known.push((key, name.clone()));
+        quote!(#name)
+    }
+
+    /// A fresh name for a list of fields.
+    fn fields_name(&self) -> syn::Ident {
+        format_ident!("__FIELDS{}", self.known.len())
+    }
+}
+
+fn descriptor(def: &ErrorDef<'_>, shared: &mut Shared) -> TokenStream {
     let parent = def
         .parent
         .map(|parent| quote!(<#parent as ::error_core::Described>::DESCRIPTOR));
@@ -119,7 +172,11 @@ fn descriptor(def: &ErrorDef<'_>) -> TokenStream {
     let status = match (def.status, &parent) {
         (Some(status), _) => {
             let status = proc_macro2::Literal::u16_unsuffixed(status);
-            quote!(::error_core::__private::status(#status))
+            shared.constant(
+                format_ident!("__STATUS_{}", status.to_string()),
+                quote!(::error_core::__private::http::StatusCode),
+                quote!(::error_core::__private::status(#status)),
+            )
         }
         (None, Some(parent)) => quote!(#parent.status),
         // Unreachable: validation demands `http` or `parent`.
@@ -152,6 +209,16 @@ fn descriptor(def: &ErrorDef<'_>) -> TokenStream {
         (None, None) => quote!(::error_core::WireFormat::Problem),
     };
     let fields = def.fields.iter().map(field_descriptor);
+    let fields = shared.constant(
+        shared.fields_name(),
+        quote!(&'static [::error_core::FieldDescriptor]),
+        quote!(&[#(#fields),*]),
+    );
+    let module = shared.constant(
+        format_ident!("__MODULE"),
+        quote!(&'static ::core::primitive::str),
+        quote!(::core::module_path!()),
+    );
     let parent_value = match &parent {
         Some(parent) => quote!(::core::option::Option::Some(#parent)),
         None => quote!(::core::option::Option::None),
@@ -167,7 +234,7 @@ fn descriptor(def: &ErrorDef<'_>) -> TokenStream {
     quote! {
         ::error_core::ErrorDescriptor {
             name: #name,
-            module: ::core::module_path!(),
+            module: #module,
             code: #code,
             status: #status,
             errcode: #errcode,
@@ -176,7 +243,7 @@ fn descriptor(def: &ErrorDef<'_>) -> TokenStream {
             message: #message,
             doc: #doc,
             format: #format,
-            fields: &[#(#fields),*],
+            fields: #fields,
             parent: #parent_value,
             headers: #headers,
         }
@@ -566,14 +633,46 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
     });
     let by_errcode = errcode_lookup(model);
     let mut fillers = Fillers::new(model);
-    let arms: Vec<TokenStream> = model
-        .errors
-        .iter()
-        .enumerate()
-        .map(|(index, def)| {
-            let index = proc_macro2::Literal::usize_unsuffixed(index);
-            let build = from_wire(def, &mut fillers);
-            quote!(#index => #build,)
+    // Errors whose fields are filled alike (same types from the same members) share one arm
+    // that fills them once and then picks the error to build: much less for rustc to check
+    // than an arm each when a catalog has thousands of errors of a few shapes.
+    let mut groups: Vec<(
+        String,
+        Vec<TokenStream>,
+        Vec<(proc_macro2::Literal, TokenStream)>,
+    )> = Vec::new();
+    for (index, def) in model.errors.iter().enumerate() {
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        let (values, built) = from_wire(def, &mut fillers);
+        let key = quote!(#(#values;)*).to_string();
+        match groups.iter_mut().find(|(known, _, _)| *known == key) {
+            Some((_, _, members)) => members.push((index, built)),
+            None => groups.push((key, values, vec![(index, built)])),
+        }
+    }
+    let arms: Vec<TokenStream> = groups
+        .into_iter()
+        .map(|(_, values, members)| match members.as_slice() {
+            [(index, built)] => {
+                let filled = when_filled(&values, built);
+                quote!(#index => #filled,)
+            }
+            _ => {
+                let indices = members.iter().map(|(index, _)| index);
+                let picks = members
+                    .iter()
+                    .map(|(index, built)| quote!(#index => #built,));
+                let filled = when_filled(
+                    &values,
+                    &quote! {
+                        match __index {
+                            #(#picks)*
+                            _ => return ::core::option::Option::None,
+                        }
+                    },
+                );
+                quote!(#(#indices)|* => #filled,)
+            }
         })
         .collect();
     let helpers = fillers.helpers;
@@ -744,8 +843,9 @@ fn fill_body(ty: &syn::Type) -> TokenStream {
     })
 }
 
-/// The error `def`, each field filled from `__wire` (see `error_core::Classify::from_index`).
-fn from_wire(def: &ErrorDef<'_>, fillers: &mut Fillers) -> TokenStream {
+/// How to build the error `def` from `__wire` (see `error_core::Classify::from_index`): the
+/// value of each field, and the error built from them once bound to `__v0`, `__v1`, …
+fn from_wire(def: &ErrorDef<'_>, fillers: &mut Fillers) -> (Vec<TokenStream>, TokenStream) {
     let path = match def.variant {
         Some(variant) => quote!(Self::#variant),
         None => quote!(Self),
@@ -799,7 +899,13 @@ fn from_wire(def: &ErrorDef<'_>, fillers: &mut Fillers) -> TokenStream {
             quote!(#path { #(#names: #bindings),* })
         }
     };
-    match values.as_slice() {
+    (values, built)
+}
+
+/// `built` once every one of `values` is `Some`, bound to `__v0`, `__v1`, …
+fn when_filled(values: &[TokenStream], built: &TokenStream) -> TokenStream {
+    let bindings: Vec<syn::Ident> = (0..values.len()).map(|i| format_ident!("__v{i}")).collect();
+    match values {
         [] => quote!(::core::option::Option::Some(#built)),
         [value] => quote! {
             match #value {
@@ -990,6 +1096,24 @@ fn pattern(def: &ErrorDef<'_>, fields: &[&FieldDef<'_>], rest: bool) -> TokenStr
     }
 }
 
+/// One arm of a generated `match`: the patterns of every error it serves, and its body.
+struct Arm {
+    key: String,
+    patterns: Vec<TokenStream>,
+    binds_nothing: bool,
+    body: TokenStream,
+}
+
+/// What makes two arms the same: their body, and the names and types of what they bind.
+fn arm_key(fields: &[&FieldDef<'_>], body: &TokenStream) -> String {
+    let mut key = body.to_string();
+    for field in fields {
+        let (binding, ty) = (binding(field), field.ty);
+        key.push_str(&format!(" | {binding}: {}", quote!(#ty)));
+    }
+    key
+}
+
 /// Runs `arm` on every error; `None` where it has nothing to do. For a struct, the body is
 /// `let <pattern> = self; …`; for an enum, a `match` with a `_ => default` arm for the errors
 /// left out. Returns `None` when no error has anything to do, so the method is not emitted.
@@ -998,37 +1122,52 @@ fn per_error<'m>(
     default: TokenStream,
     mut arm: impl FnMut(&'m ErrorDef<'m>) -> Option<(Vec<&'m FieldDef<'m>>, TokenStream)>,
 ) -> Option<TokenStream> {
-    let mut arms = Vec::new();
+    let mut arms: Vec<Arm> = Vec::new();
     let mut left_out = false;
     for def in &model.errors {
-        match arm(def) {
-            Some((fields, body)) => {
-                arms.push((pattern(def, &fields, true), fields.is_empty(), body))
-            }
-            None => left_out = true,
+        let Some((fields, body)) = arm(def) else {
+            left_out = true;
+            continue;
+        };
+        let pattern = pattern(def, &fields, true);
+        // Errors whose arm reads the same and binds fields of the same names and types share
+        // one arm, their patterns joined with `|`: a catalog of a thousand errors of one shape
+        // gives rustc one body to check instead of a thousand.
+        let key = arm_key(&fields, &body);
+        match arms.iter_mut().find(|known| known.key == key) {
+            Some(known) => known.patterns.push(pattern),
+            None => arms.push(Arm {
+                key,
+                patterns: vec![pattern],
+                binds_nothing: fields.is_empty(),
+                body,
+            }),
         }
     }
     if arms.is_empty() {
         return None;
     }
     match model.kind {
-        Kind::Struct => arms
-            .into_iter()
-            .next()
-            .map(|(pattern, binds_nothing, body)| {
-                if binds_nothing {
-                    body
-                } else {
-                    quote! {
-                        let #pattern = self;
-                        #body
-                    }
+        Kind::Struct => arms.into_iter().next().map(|arm| {
+            let Arm {
+                patterns,
+                binds_nothing,
+                body,
+                ..
+            } = arm;
+            if binds_nothing {
+                body
+            } else {
+                quote! {
+                    let #(#patterns)* = self;
+                    #body
                 }
-            }),
+            }
+        }),
         Kind::Enum => {
             let arms = arms
                 .into_iter()
-                .map(|(pattern, _, body)| quote!(#pattern => #body,));
+                .map(|Arm { patterns, body, .. }| quote!(#(#patterns)|* => #body,));
             let rest = left_out.then(|| quote!(_ => #default,));
             Some(quote! {
                 match self {

@@ -185,6 +185,26 @@ fn snapshot_djblets_catalog_enum() {
     );
 }
 
+/// Errors of one shape share their generated arms, their field lists and statuses: what
+/// keeps catalogs of thousands of errors quick to compile.
+#[test]
+fn snapshot_errors_of_one_shape_share_their_code() {
+    assert_snapshot(
+        "one_shape",
+        parse_quote! {
+            #[api_error(format = "matrix", http = 400)]
+            pub enum Error {
+                #[api_error(errcode = "M_ERROR_0", message = "error 0: {detail}")]
+                Error0 { #[api_error(extra)] detail: String },
+                #[api_error(errcode = "M_ERROR_1", message = "error 1: {detail}")]
+                Error1 { #[api_error(extra)] detail: String },
+                #[api_error(errcode = "M_ERROR_2", http = 404, message = "error 2: {detail}")]
+                Error2 { #[api_error(extra)] detail: String },
+            }
+        },
+    );
+}
+
 #[test]
 fn snapshot_matrix_struct_with_header() {
     assert_snapshot(

@@ -1,62 +1,76 @@
 #[automatically_derived]
 impl ::error_core::Catalog for WebApiError {
-    const ERRORS: &'static [::error_core::ErrorDescriptor] = &[
-        ::error_core::ErrorDescriptor {
-            name: "WebApiError::DoesNotExist",
-            module: ::core::module_path!(),
-            code: ::core::option::Option::Some(100),
-            status: ::error_core::__private::status(404),
-            errcode: ::core::option::Option::None,
-            error_type: ::core::option::Option::Some("resource-does-not-exist"),
-            error_subtype: ::core::option::Option::None,
-            message: "Object does not exist",
-            doc: "An error indicating a requested resource does not exist.",
-            format: ::error_core::WireFormat::Djblets,
-            fields: &[],
-            parent: ::core::option::Option::None,
-            headers: ::core::option::Option::None,
-        },
-        ::error_core::ErrorDescriptor {
-            name: "WebApiError::InvalidFormData",
-            module: ::core::module_path!(),
-            code: ::core::option::Option::Some(105),
-            status: ::error_core::__private::status(400),
-            errcode: ::core::option::Option::None,
-            error_type: ::core::option::Option::Some("request-field-error"),
-            error_subtype: ::core::option::Option::None,
-            message: "One or more fields had errors",
-            doc: "",
-            format: ::error_core::WireFormat::Djblets,
-            fields: &[
-                ::error_core::FieldDescriptor {
-                    name: "fields",
-                    ty: "BTreeMap<String, Vec<String>>",
-                    role: ::error_core::FieldRole::Extra {
-                        wire_name: "fields",
-                    },
+    const ERRORS: &'static [::error_core::ErrorDescriptor] = {
+        const __STATUS_404: ::error_core::__private::http::StatusCode = ::error_core::__private::status(
+            404,
+        );
+        const __FIELDS1: &'static [::error_core::FieldDescriptor] = &[];
+        const __MODULE: &'static ::core::primitive::str = ::core::module_path!();
+        const __STATUS_400: ::error_core::__private::http::StatusCode = ::error_core::__private::status(
+            400,
+        );
+        const __FIELDS4: &'static [::error_core::FieldDescriptor] = &[
+            ::error_core::FieldDescriptor {
+                name: "fields",
+                ty: "BTreeMap<String, Vec<String>>",
+                role: ::error_core::FieldRole::Extra {
+                    wire_name: "fields",
                 },
-            ],
-            parent: ::core::option::Option::None,
-            headers: ::core::option::Option::None,
-        },
-        ::error_core::ErrorDescriptor {
-            name: "WebApiError::NotLoggedIn",
-            module: ::core::module_path!(),
-            code: ::core::option::Option::Some(103),
-            status: ::error_core::__private::status(401),
-            errcode: ::core::option::Option::None,
-            error_type: ::core::option::Option::Some("not-logged-in"),
-            error_subtype: ::core::option::Option::None,
-            message: "You are not logged in",
-            doc: "",
-            format: ::error_core::WireFormat::Djblets,
-            fields: &[],
-            parent: ::core::option::Option::None,
-            headers: ::core::option::Option::Some(
-                auth_headers as ::error_core::HeaderHook,
-            ),
-        },
-    ];
+            },
+        ];
+        const __STATUS_401: ::error_core::__private::http::StatusCode = ::error_core::__private::status(
+            401,
+        );
+        &[
+            ::error_core::ErrorDescriptor {
+                name: "WebApiError::DoesNotExist",
+                module: __MODULE,
+                code: ::core::option::Option::Some(100),
+                status: __STATUS_404,
+                errcode: ::core::option::Option::None,
+                error_type: ::core::option::Option::Some("resource-does-not-exist"),
+                error_subtype: ::core::option::Option::None,
+                message: "Object does not exist",
+                doc: "An error indicating a requested resource does not exist.",
+                format: ::error_core::WireFormat::Djblets,
+                fields: __FIELDS1,
+                parent: ::core::option::Option::None,
+                headers: ::core::option::Option::None,
+            },
+            ::error_core::ErrorDescriptor {
+                name: "WebApiError::InvalidFormData",
+                module: __MODULE,
+                code: ::core::option::Option::Some(105),
+                status: __STATUS_400,
+                errcode: ::core::option::Option::None,
+                error_type: ::core::option::Option::Some("request-field-error"),
+                error_subtype: ::core::option::Option::None,
+                message: "One or more fields had errors",
+                doc: "",
+                format: ::error_core::WireFormat::Djblets,
+                fields: __FIELDS4,
+                parent: ::core::option::Option::None,
+                headers: ::core::option::Option::None,
+            },
+            ::error_core::ErrorDescriptor {
+                name: "WebApiError::NotLoggedIn",
+                module: __MODULE,
+                code: ::core::option::Option::Some(103),
+                status: __STATUS_401,
+                errcode: ::core::option::Option::None,
+                error_type: ::core::option::Option::Some("not-logged-in"),
+                error_subtype: ::core::option::Option::None,
+                message: "You are not logged in",
+                doc: "",
+                format: ::error_core::WireFormat::Djblets,
+                fields: __FIELDS1,
+                parent: ::core::option::Option::None,
+                headers: ::core::option::Option::Some(
+                    auth_headers as ::error_core::HeaderHook,
+                ),
+            },
+        ]
+    };
 }
 #[automatically_derived]
 impl ::error_core::ApiError for WebApiError {
@@ -152,7 +166,15 @@ impl ::error_core::Classify for WebApiError {
             }
         }
         match __index {
-            0 => ::core::option::Option::Some(Self::DoesNotExist),
+            0 | 2 => {
+                ::core::option::Option::Some(
+                    match __index {
+                        0 => Self::DoesNotExist,
+                        2 => Self::NotLoggedIn,
+                        _ => return ::core::option::Option::None,
+                    },
+                )
+            }
             1 => {
                 match __fill0(__wire.member("fields")) {
                     ::core::option::Option::Some(__v0) => {
@@ -163,7 +185,6 @@ impl ::error_core::Classify for WebApiError {
                     ::core::option::Option::None => ::core::option::Option::None,
                 }
             }
-            2 => ::core::option::Option::Some(Self::NotLoggedIn),
             _ => ::core::option::Option::None,
         }
     }

@@ -1,58 +1,66 @@
 #[automatically_derived]
 impl<T: Serialize> ::error_core::Catalog for Catalog<T> {
-    const ERRORS: &'static [::error_core::ErrorDescriptor] = &[
-        ::error_core::ErrorDescriptor {
-            name: "Catalog::First",
-            module: ::core::module_path!(),
-            code: ::core::option::Option::Some(1),
-            status: ::error_core::__private::status(400),
-            errcode: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
-            error_subtype: ::core::option::Option::None,
-            message: "first {1}",
-            doc: "",
-            format: ::error_core::WireFormat::Problem,
-            fields: &[
-                ::error_core::FieldDescriptor {
-                    name: "0",
-                    ty: "T",
-                    role: ::error_core::FieldRole::Context,
+    const ERRORS: &'static [::error_core::ErrorDescriptor] = {
+        const __STATUS_400: ::error_core::__private::http::StatusCode = ::error_core::__private::status(
+            400,
+        );
+        const __FIELDS1: &'static [::error_core::FieldDescriptor] = &[
+            ::error_core::FieldDescriptor {
+                name: "0",
+                ty: "T",
+                role: ::error_core::FieldRole::Context,
+            },
+            ::error_core::FieldDescriptor {
+                name: "1",
+                ty: "u32",
+                role: ::error_core::FieldRole::Extra {
+                    wire_name: "value",
                 },
-                ::error_core::FieldDescriptor {
-                    name: "1",
-                    ty: "u32",
-                    role: ::error_core::FieldRole::Extra {
-                        wire_name: "value",
-                    },
+            },
+        ];
+        const __MODULE: &'static ::core::primitive::str = ::core::module_path!();
+        const __FIELDS3: &'static [::error_core::FieldDescriptor] = &[
+            ::error_core::FieldDescriptor {
+                name: "0",
+                ty: "T",
+                role: ::error_core::FieldRole::Extra {
+                    wire_name: "payload",
                 },
-            ],
-            parent: ::core::option::Option::None,
-            headers: ::core::option::Option::None,
-        },
-        ::error_core::ErrorDescriptor {
-            name: "Catalog::Second",
-            module: ::core::module_path!(),
-            code: ::core::option::Option::Some(2),
-            status: ::error_core::__private::status(400),
-            errcode: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
-            error_subtype: ::core::option::Option::None,
-            message: "{{second}}",
-            doc: "",
-            format: ::error_core::WireFormat::Problem,
-            fields: &[
-                ::error_core::FieldDescriptor {
-                    name: "0",
-                    ty: "T",
-                    role: ::error_core::FieldRole::Extra {
-                        wire_name: "payload",
-                    },
-                },
-            ],
-            parent: ::core::option::Option::None,
-            headers: ::core::option::Option::None,
-        },
-    ];
+            },
+        ];
+        &[
+            ::error_core::ErrorDescriptor {
+                name: "Catalog::First",
+                module: __MODULE,
+                code: ::core::option::Option::Some(1),
+                status: __STATUS_400,
+                errcode: ::core::option::Option::None,
+                error_type: ::core::option::Option::None,
+                error_subtype: ::core::option::Option::None,
+                message: "first {1}",
+                doc: "",
+                format: ::error_core::WireFormat::Problem,
+                fields: __FIELDS1,
+                parent: ::core::option::Option::None,
+                headers: ::core::option::Option::None,
+            },
+            ::error_core::ErrorDescriptor {
+                name: "Catalog::Second",
+                module: __MODULE,
+                code: ::core::option::Option::Some(2),
+                status: __STATUS_400,
+                errcode: ::core::option::Option::None,
+                error_type: ::core::option::Option::None,
+                error_subtype: ::core::option::Option::None,
+                message: "{{second}}",
+                doc: "",
+                format: ::error_core::WireFormat::Problem,
+                fields: __FIELDS3,
+                parent: ::core::option::Option::None,
+                headers: ::core::option::Option::None,
+            },
+        ]
+    };
 }
 #[automatically_derived]
 impl<T: Serialize> ::error_core::ApiError for Catalog<T> {
