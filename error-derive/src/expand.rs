@@ -636,30 +636,30 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
     // Errors whose fields are filled alike (same types from the same members) share one arm
     // that fills them once and then picks the error to build: much less for rustc to check
     // than an arm each when a catalog has thousands of errors of a few shapes.
-    let mut groups: Vec<(
-        String,
-        Vec<TokenStream>,
-        Vec<(proc_macro2::Literal, TokenStream)>,
-    )> = Vec::new();
+    let mut shapes: Vec<Shape> = Vec::new();
     for (index, def) in model.errors.iter().enumerate() {
         let index = proc_macro2::Literal::usize_unsuffixed(index);
         let (values, built) = from_wire(def, &mut fillers);
         let key = quote!(#(#values;)*).to_string();
-        match groups.iter_mut().find(|(known, _, _)| *known == key) {
-            Some((_, _, members)) => members.push((index, built)),
-            None => groups.push((key, values, vec![(index, built)])),
+        match shapes.iter_mut().find(|shape| shape.key == key) {
+            Some(shape) => shape.errors.push((index, built)),
+            None => shapes.push(Shape {
+                key,
+                values,
+                errors: vec![(index, built)],
+            }),
         }
     }
-    let arms: Vec<TokenStream> = groups
+    let arms: Vec<TokenStream> = shapes
         .into_iter()
-        .map(|(_, values, members)| match members.as_slice() {
+        .map(|Shape { values, errors, .. }| match errors.as_slice() {
             [(index, built)] => {
                 let filled = when_filled(&values, built);
                 quote!(#index => #filled,)
             }
             _ => {
-                let indices = members.iter().map(|(index, _)| index);
-                let picks = members
+                let indices = errors.iter().map(|(index, _)| index);
+                let picks = errors
                     .iter()
                     .map(|(index, built)| quote!(#index => #built,));
                 let filled = when_filled(
@@ -702,6 +702,14 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
             }
         }
     }
+}
+
+/// Errors whose fields are filled alike in `from_index`: the field values, and each error's
+/// index and how it is built from them.
+struct Shape {
+    key: String,
+    values: Vec<TokenStream>,
+    errors: Vec<(proc_macro2::Literal, TokenStream)>,
 }
 
 /// An open-addressing table of the errcodes, built here: the errcode's hash picks a slot, and
