@@ -2,6 +2,8 @@
 //! `__`-prefixed, and optional parts are left out rather than emitted empty, so that
 //! `cargo expand` shows code a person could have written.
 
+use std::collections::HashMap;
+
 use darling::FromDeriveInput;
 use darling::ast::Style;
 use proc_macro2::{Span, TokenStream};
@@ -116,8 +118,8 @@ fn catalog_impl(model: &Model<'_>) -> TokenStream {
 /// Constants shared by the descriptors of an enum's errors, each written once.
 #[derive(Default)]
 struct Shared {
-    /// Each constant's value (as text) and name.
-    known: Vec<(String, syn::Ident)>,
+    /// Each constant's name, by its value as text.
+    known: HashMap<String, syn::Ident>,
     items: Vec<TokenStream>,
     /// Values written where they are used: one descriptor has nothing to share.
     inline: bool,
@@ -138,11 +140,11 @@ impl Shared {
             return value;
         }
         let key = value.to_string();
-        if let Some((_, ident)) = self.known.iter().find(|(known, _)| *known == key) {
+        if let Some(ident) = self.known.get(&key) {
             return quote!(#ident);
         }
         self.items.push(quote!(const #name: #ty = #value;));
-        self.known.push((key, name.clone()));
+        self.known.insert(key, name.clone());
         quote!(#name)
     }
 
@@ -637,17 +639,20 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
     // that fills them once and then picks the error to build: much less for rustc to check
     // than an arm each when a catalog has thousands of errors of a few shapes.
     let mut shapes: Vec<Shape> = Vec::new();
+    let mut shape_of: HashMap<String, usize> = HashMap::new();
     for (index, def) in model.errors.iter().enumerate() {
         let index = proc_macro2::Literal::usize_unsuffixed(index);
         let (values, built) = from_wire(def, &mut fillers);
         let key = quote!(#(#values;)*).to_string();
-        match shapes.iter_mut().find(|shape| shape.key == key) {
-            Some(shape) => shape.errors.push((index, built)),
-            None => shapes.push(Shape {
-                key,
-                values,
-                errors: vec![(index, built)],
-            }),
+        match shape_of.get(&key) {
+            Some(&shape) => shapes[shape].errors.push((index, built)),
+            None => {
+                shape_of.insert(key, shapes.len());
+                shapes.push(Shape {
+                    values,
+                    errors: vec![(index, built)],
+                });
+            }
         }
     }
     let arms: Vec<TokenStream> = shapes
@@ -707,7 +712,6 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
 /// Errors whose fields are filled alike in `from_index`: the field values, and each error's
 /// index and how it is built from them.
 struct Shape {
-    key: String,
     values: Vec<TokenStream>,
     errors: Vec<(proc_macro2::Literal, TokenStream)>,
 }
@@ -1033,10 +1037,15 @@ fn constructor(model: &Model<'_>, def: &ErrorDef<'_>) -> TokenStream {
         def.name_tail(),
         def.message_text()
     );
+    // `const` only without fields: const-checking a body that builds a value with fields
+    // costs rustc time in proportion to the enum's size, for each constructor, which made
+    // catalogs of thousands of errors quadratic to compile. A field-less error is what a
+    // constant wants anyway.
+    let constness = def.fields.is_empty().then(|| quote!(const));
     quote! {
         #[doc = #doc]
         #[inline]
-        #vis const fn #name(#(#params),*) -> Self {
+        #vis #constness fn #name(#(#params),*) -> Self {
             #build
         }
     }
@@ -1106,7 +1115,6 @@ fn pattern(def: &ErrorDef<'_>, fields: &[&FieldDef<'_>], rest: bool) -> TokenStr
 
 /// One arm of a generated `match`: the patterns of every error it serves, and its body.
 struct Arm {
-    key: String,
     patterns: Vec<TokenStream>,
     binds_nothing: bool,
     body: TokenStream,
@@ -1131,6 +1139,7 @@ fn per_error<'m>(
     mut arm: impl FnMut(&'m ErrorDef<'m>) -> Option<(Vec<&'m FieldDef<'m>>, TokenStream)>,
 ) -> Option<TokenStream> {
     let mut arms: Vec<Arm> = Vec::new();
+    let mut arm_of: HashMap<String, usize> = HashMap::new();
     let mut left_out = false;
     for def in &model.errors {
         let Some((fields, body)) = arm(def) else {
@@ -1142,14 +1151,16 @@ fn per_error<'m>(
         // one arm, their patterns joined with `|`: a catalog of a thousand errors of one shape
         // gives rustc one body to check instead of a thousand.
         let key = arm_key(&fields, &body);
-        match arms.iter_mut().find(|known| known.key == key) {
-            Some(known) => known.patterns.push(pattern),
-            None => arms.push(Arm {
-                key,
-                patterns: vec![pattern],
-                binds_nothing: fields.is_empty(),
-                body,
-            }),
+        match arm_of.get(&key) {
+            Some(&known) => arms[known].patterns.push(pattern),
+            None => {
+                arm_of.insert(key, arms.len());
+                arms.push(Arm {
+                    patterns: vec![pattern],
+                    binds_nothing: fields.is_empty(),
+                    body,
+                });
+            }
         }
     }
     if arms.is_empty() {

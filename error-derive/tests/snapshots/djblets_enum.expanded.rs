@@ -203,7 +203,7 @@ impl WebApiError {
     }
     /// Builds the `InvalidFormData` error: "One or more fields had errors".
     #[inline]
-    pub const fn invalid_form_data(fields: BTreeMap<String, Vec<String>>) -> Self {
+    pub fn invalid_form_data(fields: BTreeMap<String, Vec<String>>) -> Self {
         Self::InvalidFormData { fields }
     }
     /// Builds the `NotLoggedIn` error: "You are not logged in".

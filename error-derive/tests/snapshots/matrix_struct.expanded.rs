@@ -159,7 +159,7 @@ impl ::error_core::Classify for LimitExceeded {
 impl LimitExceeded {
     /// Builds the `LimitExceeded` error: "Too Many Requests".
     #[inline]
-    pub const fn new(retry_after_ms: Option<u64>) -> Self {
+    pub fn new(retry_after_ms: Option<u64>) -> Self {
         Self { retry_after_ms }
     }
     /// This error with some catalog values replaced for this instance (message,

@@ -186,17 +186,17 @@ impl ::error_core::Classify for Error {
 impl Error {
     /// Builds the `Error0` error: "error 0: {detail}".
     #[inline]
-    pub const fn error0(detail: String) -> Self {
+    pub fn error0(detail: String) -> Self {
         Self::Error0 { detail }
     }
     /// Builds the `Error1` error: "error 1: {detail}".
     #[inline]
-    pub const fn error1(detail: String) -> Self {
+    pub fn error1(detail: String) -> Self {
         Self::Error1 { detail }
     }
     /// Builds the `Error2` error: "error 2: {detail}".
     #[inline]
-    pub const fn error2(detail: String) -> Self {
+    pub fn error2(detail: String) -> Self {
         Self::Error2 { detail }
     }
     /// This error with some catalog values replaced for this instance (message,

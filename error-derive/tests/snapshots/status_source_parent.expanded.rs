@@ -187,7 +187,7 @@ impl ::error_core::Classify for SynapseError {
 impl SynapseError {
     /// Builds the `SynapseError` error: "{3} ({0:?})".
     #[inline]
-    pub const fn new(
+    pub fn new(
         arg0: u16,
         arg1: Option<std::io::Error>,
         arg2: Secret,

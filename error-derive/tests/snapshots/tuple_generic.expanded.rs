@@ -197,12 +197,12 @@ impl<T: Serialize> ::error_core::Classify for Catalog<T> {
 impl<T: Serialize> Catalog<T> {
     /// Builds the `First` error: "first {1}".
     #[inline]
-    const fn first(arg0: T, arg1: u32) -> Self {
+    fn first(arg0: T, arg1: u32) -> Self {
         Self::First(arg0, arg1)
     }
     /// Builds the `Second` error: "{{second}}".
     #[inline]
-    const fn second(arg0: T) -> Self {
+    fn second(arg0: T) -> Self {
         Self::Second(arg0)
     }
     /// This error with some catalog values replaced for this instance (message,
