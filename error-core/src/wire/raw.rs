@@ -44,7 +44,10 @@ impl<'b> RawBody<'b> {
     /// than returning one, saves copying it: it is some hundred bytes.
     #[inline]
     pub(crate) fn read(&mut self, body: &'b [u8]) -> Result<(), ParseError> {
-        let mut deserializer = serde_json::Deserializer::from_slice(body);
+        // Checking the whole body is UTF-8 at once is quicker than serde_json checking each
+        // string and raw member on its own, which it skips for a `str`.
+        let text = utf8(body)?;
+        let mut deserializer = serde_json::Deserializer::from_str(text);
         let is_object = Root(self).deserialize(&mut deserializer);
         match is_object.and_then(|is_object| deserializer.end().map(|()| is_object)) {
             Ok(true) => Ok(()),
@@ -55,7 +58,7 @@ impl<'b> RawBody<'b> {
 
     /// Reads `body` in the format its members show: collected first, then taken.
     fn parse_detected(body: &'b [u8]) -> Result<Self, ParseError> {
-        let root = match serde_json::from_slice::<Object<'b>>(body) {
+        let root = match serde_json::from_str::<Object<'b>>(utf8(body)?) {
             Ok(Object(Some(members))) => members,
             Ok(Object(None)) => return Err(ParseError::NotObject),
             Err(error) => return Err(ParseError::NotJson(error)),
@@ -181,6 +184,17 @@ impl<'b> RawBody<'b> {
         error.err_extra = to_map(self.err_members());
         error
     }
+}
+
+/// `body` as text; if it is not UTF-8, serde_json's own error for it, which says where.
+fn utf8(body: &[u8]) -> Result<&str, ParseError> {
+    std::str::from_utf8(body).map_err(|_| {
+        match serde_json::from_slice::<de::IgnoredAny>(body) {
+            Err(error) => ParseError::NotJson(error),
+            // Unreachable: serde_json refuses what is not UTF-8. Say so in its own words.
+            Ok(_) => ParseError::NotJson(de::Error::custom("body is not UTF-8")),
+        }
+    })
 }
 
 /// The members as a JSON map.
