@@ -241,4 +241,13 @@ fn decode_keeps_an_unknown_error_whole_and_refuses_what_read_refuses() {
         Mixed::decode(WireFormat::Matrix, b"[1, {}]", &Limits::DEFAULT),
         Err(ParseError::NotObject)
     ));
+    // Not UTF-8: serde_json's own error, saying where.
+    match Mixed::decode(
+        WireFormat::Matrix,
+        b"{\"errcode\":\"M_\xff\"}",
+        &Limits::DEFAULT,
+    ) {
+        Err(ParseError::NotJson(error)) => assert_eq!(error.column(), 15, "{error}"),
+        other => panic!("{other:?}"),
+    }
 }

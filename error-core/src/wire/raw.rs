@@ -189,9 +189,9 @@ impl<'b> RawBody<'b> {
 /// `body` as text; if it is not UTF-8, serde_json's own error for it, which says where.
 fn utf8(body: &[u8]) -> Result<&str, ParseError> {
     std::str::from_utf8(body).map_err(|_| {
-        match serde_json::from_slice::<de::IgnoredAny>(body) {
+        // Reading every string as text makes serde_json check them, and say where one fails.
+        match serde_json::from_slice::<Value>(body) {
             Err(error) => ParseError::NotJson(error),
-            // Unreachable: serde_json refuses what is not UTF-8. Say so in its own words.
             Ok(_) => ParseError::NotJson(de::Error::custom("body is not UTF-8")),
         }
     })

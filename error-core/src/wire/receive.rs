@@ -127,7 +127,7 @@ impl ReceivedError {
         limits.check(body)?;
         let parsed = match RawBody::parse(format, body) {
             Ok(raw) => Ok(raw.to_wire()),
-            // serde_json refuses invalid UTF-8 as it refuses any other malformed JSON.
+            // A body that is not UTF-8 is not read as JSON at all.
             Err(ParseError::NotJson(_)) if std::str::from_utf8(body).is_err() => {
                 Err(Fallback::NotUtf8)
             }
