@@ -301,34 +301,51 @@ impl<T: TextField> TextField for Option<T> {
 }
 
 /// How generated lookups turn an errcode into a slot of their table: eight bytes at a time,
-/// each word multiplied in and the high half folded down so the low bits, which pick the slot,
-/// depend on every byte. Equal hashes are confirmed by comparing the strings. The derive
+/// each word multiplied in, then mixed so the low bits, which pick the slot, depend on every
+/// byte. Equal hashes are confirmed by comparing the strings. The derive
 /// computes the same function when it builds the table.
 #[inline]
 pub fn errcode_hash(errcode: &str) -> u64 {
-    let mut words = errcode.as_bytes().chunks_exact(8);
-    let mut hash = ERRCODE_HASH_SEED ^ errcode.len() as u64;
+    let bytes = errcode.as_bytes();
+    let mut words = bytes.chunks_exact(8);
+    let mut hash = ERRCODE_HASH_SEED ^ bytes.len() as u64;
     for word in &mut words {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(word);
-        hash = errcode_hash_step(hash, u64::from_le_bytes(bytes));
+        hash = errcode_hash_step(hash, word_at(word));
     }
     let tail = words.remainder();
     if !tail.is_empty() {
-        let mut bytes = [0u8; 8];
-        bytes[..tail.len()].copy_from_slice(tail);
-        hash = errcode_hash_step(hash, u64::from_le_bytes(bytes));
+        // The last eight bytes, overlapping the words before: one load, not a copy of a few.
+        let word = match bytes.len().checked_sub(8) {
+            Some(start) => word_at(&bytes[start..]),
+            None => tail
+                .iter()
+                .rev()
+                .fold(0, |word, &byte| (word << 8) | u64::from(byte)),
+        };
+        hash = errcode_hash_step(hash, word);
     }
-    hash
+    // A word's high bytes reach only the product's high bits: fold them down and multiply
+    // once more, so the low bits that pick the slot depend on every byte.
+    let hash = (hash ^ (hash >> 32)).wrapping_mul(ERRCODE_HASH_MULTIPLIER);
+    hash ^ (hash >> 32)
+}
+
+/// The eight bytes at the start of `bytes` (which has at least eight), little-endian.
+#[inline]
+fn word_at(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(word)
 }
 
 const ERRCODE_HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
 #[inline]
 fn errcode_hash_step(hash: u64, word: u64) -> u64 {
-    let hash = (hash ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    hash ^ (hash >> 32)
+    (hash ^ word).wrapping_mul(ERRCODE_HASH_MULTIPLIER)
 }
+
+const ERRCODE_HASH_MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// Fills one field of an error being classified. Which trait's `fill` a call resolves to
 /// depends on the field type, through autoref (`(&&&&Fill::<T>::new()).fill(..)`): a type

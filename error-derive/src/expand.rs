@@ -779,14 +779,32 @@ fn errcode_slots(errcodes: &[(usize, &str)]) -> Vec<u32> {
 /// the two must agree, or lookups miss (`error-catalog/tests/round_trip.rs` looks every
 /// Synapse errcode up).
 fn errcode_hash(errcode: &str) -> u64 {
-    let step = |hash: u64, word: &[u8]| {
-        let mut bytes = [0u8; 8];
-        bytes[..word.len()].copy_from_slice(word);
-        let hash = (hash ^ u64::from_le_bytes(bytes)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        hash ^ (hash >> 32)
+    const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+    let step = |hash: u64, word: u64| (hash ^ word).wrapping_mul(MULTIPLIER);
+    let word_at = |bytes: &[u8]| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[..8]);
+        u64::from_le_bytes(word)
     };
-    let seed = 0xcbf2_9ce4_8422_2325 ^ errcode.len() as u64;
-    errcode.as_bytes().chunks(8).fold(seed, step)
+    let bytes = errcode.as_bytes();
+    let mut words = bytes.chunks_exact(8);
+    let mut hash = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
+    for word in &mut words {
+        hash = step(hash, word_at(word));
+    }
+    let tail = words.remainder();
+    if !tail.is_empty() {
+        let word = match bytes.len().checked_sub(8) {
+            Some(start) => word_at(&bytes[start..]),
+            None => tail
+                .iter()
+                .rev()
+                .fold(0, |word, &byte| (word << 8) | u64::from(byte)),
+        };
+        hash = step(hash, word);
+    }
+    let hash = (hash ^ (hash >> 32)).wrapping_mul(MULTIPLIER);
+    hash ^ (hash >> 32)
 }
 
 /// The functions that fill one field of each type from a body value, one per distinct type:

@@ -111,7 +111,7 @@ impl ::error_core::Classify for LimitExceeded {
     fn index_by_errcode(
         __errcode: &::core::primitive::str,
     ) -> ::core::option::Option<usize> {
-        const __SLOTS: [u32; 2] = [1, 0];
+        const __SLOTS: [u32; 2] = [0, 1];
         let mut __slot = ::error_core::__private::errcode_hash(__errcode) as usize & 1;
         loop {
             let __index = match __SLOTS[__slot] {

@@ -131,7 +131,7 @@ impl ::error_core::Classify for Error {
     fn index_by_errcode(
         __errcode: &::core::primitive::str,
     ) -> ::core::option::Option<usize> {
-        const __SLOTS: [u32; 8] = [0, 0, 0, 0, 3, 1, 2, 0];
+        const __SLOTS: [u32; 8] = [0, 1, 2, 0, 0, 3, 0, 0];
         let mut __slot = ::error_core::__private::errcode_hash(__errcode) as usize & 7;
         loop {
             let __index = match __SLOTS[__slot] {
