@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use error_core::{ApiError, Classified, Classify, Limits, WireFormat};
+use error_core::{ApiError, Classified, Classify, Limits, RenderError, WireFormat};
 use serde::{Deserialize, Serialize};
 
 include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
@@ -150,18 +150,23 @@ impl Default for Inputs {
 pub const MATRIX_BODY: &[u8] =
     br#"{"errcode":"M_LIMIT_EXCEEDED","error":"Too Many Requests","retry_after_ms":1500}"#;
 
-/// Renders one of the inputs to a response.
-pub type Render = fn(&Inputs) -> Option<http::Response<Vec<u8>>>;
+/// Renders one of the inputs to a response through a derived error, which says why it
+/// could not.
+pub type Render = fn(&Inputs) -> Result<http::Response<Vec<u8>>, RenderError>;
 
-/// Each format's render pair: its name, the derived error, the hand-written code.
-pub const RENDER_PAIRS: [(&str, Render, Render); 3] = [
+/// Renders one of the inputs to a response by hand.
+pub type RenderByHand = fn(&Inputs) -> Option<http::Response<Vec<u8>>>;
+
+/// Each format's render pair: its name, the derived error, the hand-written code. Each side
+/// returns what its code naturally returns.
+pub const RENDER_PAIRS: [(&str, Render, RenderByHand); 3] = [
     ("djblets", render_djblets, render_djblets_by_hand),
     ("matrix", render_matrix, render_matrix_by_hand),
     ("problem", render_problem, render_problem_by_hand),
 ];
 
-pub fn render_djblets(inputs: &Inputs) -> Option<http::Response<Vec<u8>>> {
-    inputs.form.to_response().ok()
+pub fn render_djblets(inputs: &Inputs) -> Result<http::Response<Vec<u8>>, RenderError> {
+    inputs.form.to_response()
 }
 
 pub fn render_djblets_by_hand(inputs: &Inputs) -> Option<http::Response<Vec<u8>>> {
@@ -176,8 +181,8 @@ pub fn render_djblets_by_hand(inputs: &Inputs) -> Option<http::Response<Vec<u8>>
     hand_written_response(400, "application/json", &body, None, true)
 }
 
-pub fn render_matrix(inputs: &Inputs) -> Option<http::Response<Vec<u8>>> {
-    inputs.limit.to_response().ok()
+pub fn render_matrix(inputs: &Inputs) -> Result<http::Response<Vec<u8>>, RenderError> {
+    inputs.limit.to_response()
 }
 
 pub fn render_matrix_by_hand(inputs: &Inputs) -> Option<http::Response<Vec<u8>>> {
@@ -188,8 +193,8 @@ pub fn render_matrix_by_hand(inputs: &Inputs) -> Option<http::Response<Vec<u8>>>
     hand_written_response(429, "application/json", &body, retry_after_ms.map(|ms| ms.div_ceil(1000)), false)
 }
 
-pub fn render_problem(inputs: &Inputs) -> Option<http::Response<Vec<u8>>> {
-    inputs.conflict.to_response().ok()
+pub fn render_problem(inputs: &Inputs) -> Result<http::Response<Vec<u8>>, RenderError> {
+    inputs.conflict.to_response()
 }
 
 pub fn render_problem_by_hand(inputs: &Inputs) -> Option<http::Response<Vec<u8>>> {
@@ -221,7 +226,7 @@ pub fn parse_matrix_by_hand(body: &[u8]) -> Option<ReceivedMatrix> {
 /// headers, body), the same values read. Each benchmark calls it before timing anything.
 pub fn check_pairs(inputs: &Inputs) {
     for (name, derived, by_hand) in RENDER_PAIRS {
-        match (derived(inputs), by_hand(inputs)) {
+        match (derived(inputs).ok(), by_hand(inputs)) {
             (Some(a), Some(b)) if same_response(&a, &b) => {}
             (a, b) => panic!("render/{name}: the baseline differs from the derived error:\n{a:?}\n{b:?}"),
         }
