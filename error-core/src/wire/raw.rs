@@ -47,9 +47,7 @@ impl<'b> RawBody<'b> {
         // Checking the whole body is UTF-8 at once is quicker than serde_json checking each
         // string and raw member on its own, which it skips for a `str`.
         let text = utf8(body)?;
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let is_object = Root(self).deserialize(&mut deserializer);
-        match is_object.and_then(|is_object| deserializer.end().map(|()| is_object)) {
+        match read_members(text, |key, raw| self.accept(key, raw)) {
             Ok(true) => Ok(()),
             Ok(false) => Err(ParseError::NotObject),
             Err(error) => Err(ParseError::NotJson(error)),
@@ -58,11 +56,12 @@ impl<'b> RawBody<'b> {
 
     /// Reads `body` in the format its members show: collected first, then taken.
     fn parse_detected(body: &'b [u8]) -> Result<Self, ParseError> {
-        let root = match serde_json::from_str::<Object<'b>>(utf8(body)?) {
-            Ok(Object(Some(members))) => members,
-            Ok(Object(None)) => return Err(ParseError::NotObject),
+        let mut root = Vec::new();
+        match read_members(utf8(body)?, |key, raw| root.push((key, raw))) {
+            Ok(true) => {}
+            Ok(false) => return Err(ParseError::NotObject),
             Err(error) => return Err(ParseError::NotJson(error)),
-        };
+        }
         let format = layout::detect(|key| {
             let (_, raw) = root.iter().rev().find(|(name, _)| name == key)?;
             Some(kind_of(raw))
@@ -93,7 +92,8 @@ impl<'b> RawBody<'b> {
     fn accept(&mut self, key: Cow<'b, str>, raw: &'b RawValue) {
         if self.format == WireFormat::Djblets {
             if key == DJBLETS_ERR {
-                if let Ok(Object(Some(err))) = serde_json::from_str::<Object<'b>>(raw.get()) {
+                let mut err = Vec::new();
+                if let Ok(true) = read_members(raw.get(), |key, raw| err.push((key, raw))) {
                     for (key, raw) in err {
                         if !self.lift(Scope::DjbletsErr, &key, raw) {
                             self.err_members.push((key, raw));
@@ -277,117 +277,74 @@ impl<'b> Members<'b> {
     }
 }
 
-/// Reads the root object straight into a [`RawBody`] of a known format; `false` when the
-/// body is no object.
-struct Root<'r, 'b>(&'r mut RawBody<'b>);
+/// Reads a JSON value, handing each member of an object to the function as it is read;
+/// `false` when the value is no object.
+struct EachMember<F>(F);
 
-impl<'b> DeserializeSeed<'b> for Root<'_, 'b> {
+impl<'b, F: FnMut(Cow<'b, str>, &'b RawValue)> DeserializeSeed<'b> for EachMember<F> {
     type Value = bool;
 
-    fn deserialize<D: Deserializer<'b>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+    fn deserialize<D: Deserializer<'b>>(self, deserializer: D) -> Result<bool, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'b> Visitor<'b> for Root<'_, 'b> {
+impl<'b, F: FnMut(Cow<'b, str>, &'b RawValue)> Visitor<'b> for EachMember<F> {
     type Value = bool;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("a JSON value")
     }
 
-    fn visit_map<A: MapAccess<'b>>(self, mut map: A) -> Result<bool, A::Error> {
+    fn visit_map<A: MapAccess<'b>>(mut self, mut map: A) -> Result<bool, A::Error> {
         while let Some(Key(key)) = map.next_key()? {
             let raw = map.next_value()?;
-            self.0.accept(key, raw);
+            (self.0)(key, raw);
         }
         Ok(true)
     }
 
-    fn visit_seq<A: de::SeqAccess<'b>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        ObjectVisitor.visit_seq(seq).map(|_| false)
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(false)
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(false)
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(false)
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(false)
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(false)
-    }
-
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(false)
-    }
-}
-
-/// A JSON value read as an object's raw members, or `None` when it is no object.
-struct Object<'b>(Option<Vec<RawMember<'b>>>);
-
-impl<'b> Deserialize<'b> for Object<'b> {
-    fn deserialize<D: Deserializer<'b>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ObjectVisitor)
-    }
-}
-
-struct ObjectVisitor;
-
-impl<'b> Visitor<'b> for ObjectVisitor {
-    type Value = Object<'b>;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("a JSON value")
-    }
-
-    fn visit_map<A: MapAccess<'b>>(self, mut map: A) -> Result<Object<'b>, A::Error> {
-        let mut members = Vec::new();
-        while let Some(Key(key)) = map.next_key()? {
-            members.push((key, map.next_value::<&'b RawValue>()?));
-        }
-        Ok(Object(Some(members)))
-    }
-
-    // Any other value is valid JSON but no object; `IgnoredAny` reads it through.
-    fn visit_seq<A: de::SeqAccess<'b>>(self, mut seq: A) -> Result<Object<'b>, A::Error> {
+    // Any other value is valid JSON but no object; `IgnoredAny` reads an array through.
+    fn visit_seq<A: de::SeqAccess<'b>>(self, mut seq: A) -> Result<bool, A::Error> {
         while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-        Ok(Object(None))
+        Ok(false)
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Object<'b>, E> {
-        Ok(Object(None))
+    fn visit_bool<E>(self, _: bool) -> Result<bool, E> {
+        Ok(false)
     }
 
-    fn visit_i64<E>(self, _: i64) -> Result<Object<'b>, E> {
-        Ok(Object(None))
+    fn visit_i64<E>(self, _: i64) -> Result<bool, E> {
+        Ok(false)
     }
 
-    fn visit_u64<E>(self, _: u64) -> Result<Object<'b>, E> {
-        Ok(Object(None))
+    fn visit_u64<E>(self, _: u64) -> Result<bool, E> {
+        Ok(false)
     }
 
-    fn visit_f64<E>(self, _: f64) -> Result<Object<'b>, E> {
-        Ok(Object(None))
+    fn visit_f64<E>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
     }
 
-    fn visit_str<E>(self, _: &str) -> Result<Object<'b>, E> {
-        Ok(Object(None))
+    fn visit_str<E>(self, _: &str) -> Result<bool, E> {
+        Ok(false)
     }
 
-    fn visit_unit<E>(self) -> Result<Object<'b>, E> {
-        Ok(Object(None))
+    fn visit_unit<E>(self) -> Result<bool, E> {
+        Ok(false)
     }
+}
+
+/// Reads `text` as JSON, each member of an object to `each`: `Ok(false)` when it is no
+/// object.
+fn read_members<'b>(
+    text: &'b str,
+    each: impl FnMut(Cow<'b, str>, &'b RawValue),
+) -> Result<bool, serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let is_object = EachMember(each).deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(is_object)
 }
 
 /// A member name, borrowed from the body when it has no escapes.
