@@ -97,6 +97,13 @@ pub trait ApiError: fmt::Display + fmt::Debug {
         self.descriptor().format
     }
 
+    /// Whether the body has a `flatten` field, whose members may replace others, so it is
+    /// built as a map before it is written. The derive answers `false` at compile time for a
+    /// type without one, sparing the look at the descriptor on every render.
+    fn has_flatten(&self) -> bool {
+        self.descriptor().has_flatten()
+    }
+
     /// Whether this error is `ancestor` or descends from it through `parent`.
     fn is_a(&self, ancestor: &ErrorDescriptor) -> bool {
         self.descriptor().is_a(ancestor)

@@ -327,12 +327,24 @@ fn api_error_impl(model: &Model<'_>) -> TokenStream {
     let message_text = message_text_fn(model);
     let headers = headers_fn(model);
     let extra = serialize_extra_fn(model);
+    let no_flatten = model
+        .errors
+        .iter()
+        .all(|def| def.fields.iter().all(|field| !field.flatten))
+        .then(|| {
+            quote! {
+                fn has_flatten(&self) -> bool {
+                    false
+                }
+            }
+        });
     quote! {
         #[automatically_derived]
         impl #impl_generics ::error_core::ApiError for #ident #ty_generics #where_clause {
             fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
                 #descriptor
             }
+            #no_flatten
             #message_text
             #instance
             #headers

@@ -586,3 +586,20 @@ fn header_values_of_every_type_are_sent_as_display_writes_them() {
         Err(RenderError::InvalidHeaderValue { name, .. }) if name == "X-Reason"
     ));
 }
+
+#[test]
+fn only_errors_with_a_flatten_field_build_their_body_as_a_map() {
+    // Answered at compile time for a type without one, from the descriptor otherwise.
+    assert!(!LimitExceeded::new(Some(1)).has_flatten());
+    let forbidden = error_catalog::synapse::ProxiedRequestError {
+        code: 400,
+        msg: "no".to_owned(),
+        errcode: "M_X".to_owned(),
+        additional_fields: None,
+    };
+    assert_eq!(
+        forbidden.has_flatten(),
+        forbidden.descriptor().has_flatten()
+    );
+    assert!(forbidden.has_flatten());
+}

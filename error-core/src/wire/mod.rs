@@ -61,7 +61,7 @@ impl<E: ApiError> Serialize for Body<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // Members that may replace others (a flattened map, render-time extras) go through a
         // JSON map, whose insert replaces in place; every other body streams straight out.
-        if self.extra.is_some() || self.error.descriptor().has_flatten() {
+        if self.extra.is_some() || self.error.has_flatten() {
             let streamed = Body {
                 extra: None,
                 ..*self

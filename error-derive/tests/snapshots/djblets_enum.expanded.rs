@@ -82,6 +82,9 @@ impl ::error_core::ApiError for WebApiError {
         };
         &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
+    fn has_flatten(&self) -> bool {
+        false
+    }
     fn message_text(&self) -> ::core::option::Option<&::core::primitive::str> {
         match self {
             Self::DoesNotExist => ::core::option::Option::Some("Object does not exist"),

@@ -36,6 +36,9 @@ impl ::error_core::ApiError for LimitExceeded {
     fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
         <Self as ::error_core::Described>::DESCRIPTOR
     }
+    fn has_flatten(&self) -> bool {
+        false
+    }
     fn message_text(&self) -> ::core::option::Option<&::core::primitive::str> {
         ::core::option::Option::Some("Too Many Requests")
     }

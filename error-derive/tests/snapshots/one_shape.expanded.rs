@@ -76,6 +76,9 @@ impl ::error_core::ApiError for Error {
         };
         &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
+    fn has_flatten(&self) -> bool {
+        false
+    }
     fn serialize_extra<__M: ::error_core::__private::serde::ser::SerializeMap>(
         &self,
         __map: &mut __M,

@@ -50,6 +50,9 @@ impl ::error_core::ApiError for SynapseError {
     fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
         <Self as ::error_core::Described>::DESCRIPTOR
     }
+    fn has_flatten(&self) -> bool {
+        false
+    }
     fn instance(&self) -> ::error_core::Instance<'_> {
         let Self(__field0, ..) = self;
         ::error_core::Instance {

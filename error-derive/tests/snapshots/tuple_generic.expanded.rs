@@ -71,6 +71,9 @@ impl<T: Serialize> ::error_core::ApiError for Catalog<T> {
         };
         &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
+    fn has_flatten(&self) -> bool {
+        false
+    }
     fn message_text(&self) -> ::core::option::Option<&::core::primitive::str> {
         match self {
             Self::Second(..) => ::core::option::Option::Some("{second}"),
