@@ -182,6 +182,21 @@ fn duplicate_members_keep_the_last_as_a_json_object_does() {
 }
 
 #[test]
+fn a_later_protocol_member_of_the_wrong_type_replaces_the_first() {
+    let body = br#"{"errcode":"M_A","error":"x","errcode":5}"#;
+    let parsed: Value = serde_json::from_slice(body).expect("JSON");
+    let Value::Object(object) = parsed else {
+        panic!("not an object");
+    };
+    let raw = RawBody::parse(Some(WireFormat::Matrix), body).expect("an object");
+    assert_eq!(
+        raw.to_wire(),
+        WireError::from_object(WireFormat::Matrix, object)
+    );
+    assert_eq!(raw.to_wire().errcode, None);
+}
+
+#[test]
 fn djblets_err_members_are_lifted_and_the_rest_kept() {
     let body = br#"{"stat":"fail","err":{"code":105,"msg":"Bad","when":3},"fields":{"a":["x"]}}"#;
     let wire = RawBody::parse(None, body).expect("an object").to_wire();

@@ -110,17 +110,16 @@ impl<'b> RawBody<'b> {
         }
     }
 
-    /// Sets the protocol value `key` names, if it does and `raw` has its type.
+    /// Sets the protocol value `key` names, if it does and `raw` has its type. A later
+    /// member of the same name replaces it, as in a JSON object, even one of the wrong type.
     #[inline]
     fn lift(&mut self, scope: Scope, key: &str, raw: &'b RawValue) -> bool {
         match Slot::of(self.format, scope, key) {
-            Some(Slot::Text(text)) => match raw_text(raw) {
-                Some(value) => {
-                    self.texts[text as usize] = Some(value);
-                    true
-                }
-                None => false,
-            },
+            Some(Slot::Text(text)) => {
+                let slot = &mut self.texts[text as usize];
+                *slot = raw_text(raw);
+                slot.is_some()
+            }
             Some(Slot::Code) => {
                 self.code = raw.get().parse().ok();
                 self.code.is_some()
