@@ -669,7 +669,7 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
     }
     let arms: Vec<TokenStream> = shapes
         .into_iter()
-        .map(|Shape { values, errors, .. }| match errors.as_slice() {
+        .map(|Shape { values, errors }| match errors.as_slice() {
             [(index, built)] => {
                 let filled = when_filled(&values, built);
                 quote!(#index => #filled,)
