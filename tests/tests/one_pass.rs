@@ -266,3 +266,19 @@ fn decode_keeps_an_unknown_error_whole_and_refuses_what_read_refuses() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_member_too_deep_to_build_is_kept_as_its_text() {
+    // RawBody::parse checks no limits; serde_json builds no value nested past 128 levels.
+    let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+    let body = format!(r#"{{"errcode":"M_X","error":"x","deep":{deep},"flat":[1]}}"#);
+    let raw = RawBody::parse(Some(WireFormat::Matrix), body.as_bytes()).expect("an object");
+    let wire = raw.to_wire();
+    assert_eq!(wire.extra["deep"], Value::String(deep));
+    assert_eq!(wire.extra["flat"], json!([1]));
+    // Through decode, the limits refuse such a body before it is read.
+    assert!(matches!(
+        Mixed::decode(WireFormat::Matrix, body.as_bytes(), &Limits::DEFAULT),
+        Err(ParseError::Refused(ReceiveError::TooDeep { limit: 64 }))
+    ));
+}
