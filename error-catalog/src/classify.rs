@@ -258,6 +258,22 @@ pub fn read_arbitrary(data: &[u8]) {
             received.fallback.is_none() || received.raw_body.as_deref() == Some(body),
             "a fallback keeps the body"
         );
+        if let (Some(format), None) = (format, received.fallback) {
+            // The one-pass reader reads what the whole-response reader reads.
+            match WebApiError::decode(format, body, &limits) {
+                Ok(decoded) => {
+                    let mut wire = decoded.wire().to_wire();
+                    wire.status = wire.status.or(Some(status));
+                    assert_eq!(wire, received.error, "decode and read disagree");
+                    assert_eq!(
+                        decoded.known(),
+                        WebApiError::from_wire(&received.error).as_ref(),
+                        "decode and from_wire build different errors"
+                    );
+                }
+                Err(error) => panic!("read accepted a body decode refused: {error}"),
+            }
+        }
         let wire = received.error;
         let _ = wire.to_response();
         let _ = WebApiError::classify(wire.clone());
