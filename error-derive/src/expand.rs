@@ -650,25 +650,21 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
     // Errors whose fields are filled alike (same types from the same members) share one arm
     // that fills them once and then picks the error to build: much less for rustc to check
     // than an arm each when a catalog has thousands of errors of a few shapes.
-    let mut shapes: Vec<Shape> = Vec::new();
-    let mut shape_of: HashMap<String, usize> = HashMap::new();
+    let mut keyed = Vec::new();
     for (index, def) in model.errors.iter().enumerate() {
         let index = proc_macro2::Literal::usize_unsuffixed(index);
         let (values, built) = from_wire(def, &mut fillers);
-        let key = quote!(#(#values;)*).to_string();
-        match shape_of.get(&key) {
-            Some(&shape) => shapes[shape].errors.push((index, built)),
-            None => {
-                shape_of.insert(key, shapes.len());
-                shapes.push(Shape {
-                    values,
-                    errors: vec![(index, built)],
-                });
-            }
-        }
+        keyed.push((quote!(#(#values;)*).to_string(), (values, index, built)));
     }
+    let shapes = group_by_key(keyed).into_iter().filter_map(|group| {
+        let mut group = group.into_iter();
+        let (values, index, built) = group.next()?;
+        let errors = std::iter::once((index, built))
+            .chain(group.map(|(_, index, built)| (index, built)))
+            .collect();
+        Some(Shape { values, errors })
+    });
     let arms: Vec<TokenStream> = shapes
-        .into_iter()
         .map(|Shape { values, errors }| match errors.as_slice() {
             [(index, built)] => {
                 let filled = when_filled(&values, built);
@@ -1150,6 +1146,20 @@ struct Arm {
     body: TokenStream,
 }
 
+/// `items` grouped by their key: groups in the order of their first item, each in order.
+fn group_by_key<T>(items: Vec<(String, T)>) -> Vec<Vec<T>> {
+    let mut groups: Vec<Vec<T>> = Vec::new();
+    let mut group_of: HashMap<String, usize> = HashMap::new();
+    for (key, item) in items {
+        let group = *group_of.entry(key).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[group].push(item);
+    }
+    groups
+}
+
 /// What makes two arms the same: their body, and the names and types of what they bind.
 fn arm_key(fields: &[&FieldDef<'_>], body: &TokenStream) -> String {
     let mut key = body.to_string();
@@ -1168,31 +1178,34 @@ fn per_error<'m>(
     default: TokenStream,
     mut arm: impl FnMut(&'m ErrorDef<'m>) -> Option<(Vec<&'m FieldDef<'m>>, TokenStream)>,
 ) -> Option<TokenStream> {
-    let mut arms: Vec<Arm> = Vec::new();
-    let mut arm_of: HashMap<String, usize> = HashMap::new();
     let mut left_out = false;
+    let mut keyed = Vec::new();
     for def in &model.errors {
         let Some((fields, body)) = arm(def) else {
             left_out = true;
             continue;
         };
         let pattern = pattern(def, &fields, true);
-        // Errors whose arm reads the same and binds fields of the same names and types share
-        // one arm, their patterns joined with `|`: a catalog of a thousand errors of one shape
-        // gives rustc one body to check instead of a thousand.
-        let key = arm_key(&fields, &body);
-        match arm_of.get(&key) {
-            Some(&known) => arms[known].patterns.push(pattern),
-            None => {
-                arm_of.insert(key, arms.len());
-                arms.push(Arm {
-                    patterns: vec![pattern],
-                    binds_nothing: fields.is_empty(),
-                    body,
-                });
-            }
-        }
+        keyed.push((arm_key(&fields, &body), (pattern, fields.is_empty(), body)));
     }
+    // Errors whose arm reads the same and binds fields of the same names and types share one
+    // arm, their patterns joined with `|`: a catalog of a thousand errors of one shape gives
+    // rustc one body to check instead of a thousand.
+    let arms: Vec<Arm> = group_by_key(keyed)
+        .into_iter()
+        .filter_map(|group| {
+            let mut group = group.into_iter();
+            let (first, binds_nothing, body) = group.next()?;
+            let patterns = std::iter::once(first)
+                .chain(group.map(|(pattern, ..)| pattern))
+                .collect();
+            Some(Arm {
+                patterns,
+                binds_nothing,
+                body,
+            })
+        })
+        .collect();
     if arms.is_empty() {
         return None;
     }
