@@ -45,28 +45,17 @@ pub fn insert_header(
     name: &str,
     value: &dyn fmt::Display,
 ) -> Result<(), RenderError> {
-    let header = http::HeaderName::from_bytes(name.as_bytes())
-        .map_err(|_| RenderError::InvalidHeaderName(name.to_owned()))?;
-    insert_field_header_text(headers, header, name, value)
+    let header = crate::render::header_name(name)?;
+    if let Some(value) = display_header_value(name, value)? {
+        headers.insert(header, value);
+    }
+    Ok(())
 }
 
 /// Sends `value` as header `header`, from a `header = "Name"` field: the derive checked the
 /// name and made `header` of it at compile time.
 pub fn insert_field_header(headers: &mut HeaderMap, header: http::HeaderName, value: HeaderValue) {
     headers.insert(header, value);
-}
-
-/// Sends `value` (formatted with `Display`) as header `name`, for a `headers` map field.
-fn insert_field_header_text(
-    headers: &mut HeaderMap,
-    header: http::HeaderName,
-    name: &str,
-    value: &dyn fmt::Display,
-) -> Result<(), RenderError> {
-    if let Some(value) = display_header_value(name, value)? {
-        headers.insert(header, value);
-    }
-    Ok(())
 }
 
 /// `value` formatted with `Display` as a header value, on the stack when it is short, as
@@ -79,13 +68,7 @@ fn display_header_value(
     if write!(text, "{value}").is_err() {
         return Ok(None);
     }
-    match HeaderValue::from_bytes(text.as_bytes()) {
-        Ok(value) => Ok(Some(value)),
-        Err(_) => Err(RenderError::InvalidHeaderValue {
-            name: name.to_owned(),
-            value: String::from_utf8_lossy(text.as_bytes()).into_owned(),
-        }),
-    }
+    crate::render::header_value(name, text.as_bytes()).map(Some)
 }
 
 /// A header field's value, on its way to a [`HeaderValue`]: integers are written directly

@@ -72,13 +72,22 @@ pub(crate) fn checked_header(
     name: &str,
     value: &str,
 ) -> Result<(HeaderName, HeaderValue), RenderError> {
-    let header = HeaderName::from_bytes(name.as_bytes())
-        .map_err(|_| RenderError::InvalidHeaderName(name.to_owned()))?;
-    let value = HeaderValue::from_str(value).map_err(|_| RenderError::InvalidHeaderValue {
+    Ok((header_name(name)?, header_value(name, value.as_bytes())?))
+}
+
+/// `name` as a header name, or the [`RenderError`] saying it is no HTTP token.
+pub(crate) fn header_name(name: &str) -> Result<HeaderName, RenderError> {
+    HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| RenderError::InvalidHeaderName(name.to_owned()))
+}
+
+/// `value` as the value of header `name`, or the [`RenderError`] saying it holds CR, LF or
+/// another forbidden byte.
+pub(crate) fn header_value(name: &str, value: &[u8]) -> Result<HeaderValue, RenderError> {
+    HeaderValue::from_bytes(value).map_err(|_| RenderError::InvalidHeaderValue {
         name: name.to_owned(),
-        value: value.to_owned(),
-    })?;
-    Ok((header, value))
+        value: String::from_utf8_lossy(value).into_owned(),
+    })
 }
 
 /// The room a rendered body starts with.
