@@ -62,11 +62,8 @@ impl<'b> RawBody<'b> {
             Ok(false) => return Err(ParseError::NotObject),
             Err(error) => return Err(ParseError::NotJson(error)),
         }
-        let format = layout::detect(|key| {
-            let (_, raw) = root.iter().rev().find(|(name, _)| name == key)?;
-            Some(kind_of(raw))
-        })
-        .ok_or(ParseError::UnknownFormat)?;
+        let format = layout::detect(|key| last_member(&root, key).map(kind_of))
+            .ok_or(ParseError::UnknownFormat)?;
         let mut body = RawBody::empty(format);
         for (key, raw) in root {
             body.accept(key, raw);
@@ -165,8 +162,7 @@ impl<'b> RawBody<'b> {
     /// The root member `key`: the last one, as a JSON object keeps the last of duplicates.
     #[inline]
     pub fn member(&self, key: &str) -> Option<&'b RawValue> {
-        let (_, raw) = self.members().iter().rev().find(|(name, _)| name == key)?;
-        Some(raw)
+        last_member(self.members(), key)
     }
 
     /// The body, owned and with every member parsed. A member nested deeper than
@@ -194,6 +190,13 @@ fn utf8(body: &[u8]) -> Result<&str, ParseError> {
             Ok(_) => ParseError::NotJson(de::Error::custom("body is not UTF-8")),
         }
     })
+}
+
+/// The member `key` of `members`: the last one, as a JSON object keeps the last of
+/// duplicates.
+fn last_member<'b>(members: &[RawMember<'b>], key: &str) -> Option<&'b RawValue> {
+    let (_, raw) = members.iter().rev().find(|(name, _)| name == key)?;
+    Some(raw)
 }
 
 /// The members as a JSON map.
