@@ -18,6 +18,7 @@ mod overrides;
 mod render;
 mod response;
 mod retry;
+mod template;
 #[cfg(feature = "tracing")]
 pub mod trace;
 pub mod wire;

@@ -19,6 +19,7 @@ use http::header::{HeaderMap, HeaderValue};
 
 use crate::api_error::ApiError;
 use crate::render::RenderError;
+pub use crate::template::write_template;
 pub use crate::wire::{Member, ReceivedBody};
 
 /// A status checked by the derive; the panic cannot happen for generated code.

@@ -75,10 +75,9 @@ fn catalog_impl(model: &Model<'_>) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
     match model.kind {
         Kind::Struct => {
-            let descriptor = model
-                .errors
-                .first()
-                .map(|def| descriptor(def, &mut Shared::inline()));
+            let descriptor = model.errors.first().map(|def| {
+                descriptor_literal(&descriptor_fields(def, &mut Shared::inline()), None)
+            });
             quote! {
                 #[automatically_derived]
                 impl #impl_generics ::error_core::Described for #ident #ty_generics #where_clause {
@@ -96,17 +95,25 @@ fn catalog_impl(model: &Model<'_>) -> TokenStream {
             // What many errors have alike (the module, field lists, statuses) is written once
             // as a constant they all name: less for rustc to check and evaluate.
             let mut shared = Shared::default();
-            let descriptors: Vec<TokenStream> = model
+            let all: Vec<DescriptorFields> = model
                 .errors
                 .iter()
-                .map(|def| descriptor(def, &mut shared))
+                .map(|def| descriptor_fields(def, &mut shared))
                 .collect();
+            let (base, descriptors) = match all.as_slice() {
+                [one] => (None, vec![descriptor_literal(one, None)]),
+                _ => {
+                    let (base, descriptors) = descriptors_from_base(&all);
+                    (Some(base), descriptors)
+                }
+            };
             let consts = shared.items;
             quote! {
                 #[automatically_derived]
                 impl #impl_generics ::error_core::Catalog for #ident #ty_generics #where_clause {
                     const ERRORS: &'static [::error_core::ErrorDescriptor] = {
                         #(#consts)*
+                        #base
                         &[#(#descriptors),*]
                     };
                 }
@@ -154,7 +161,7 @@ impl Shared {
     }
 }
 
-fn descriptor(def: &ErrorDef<'_>, shared: &mut Shared) -> TokenStream {
+fn descriptor_fields(def: &ErrorDef<'_>, shared: &mut Shared) -> DescriptorFields {
     let parent = def
         .parent
         .map(|parent| quote!(<#parent as ::error_core::Described>::DESCRIPTOR));
@@ -233,22 +240,111 @@ fn descriptor(def: &ErrorDef<'_>, shared: &mut Shared) -> TokenStream {
         }
         None => inherited(quote!(headers)),
     };
-    quote! {
-        ::error_core::ErrorDescriptor {
-            name: #name,
-            module: #module,
-            code: #code,
-            status: #status,
-            errcode: #errcode,
-            error_type: #error_type,
-            error_subtype: #error_subtype,
-            message: #message,
-            doc: #doc,
-            format: #format,
-            fields: #fields,
-            parent: #parent_value,
-            headers: #headers,
-        }
+    [
+        ("name", quote!(#name)),
+        ("module", module),
+        ("code", code),
+        ("status", status),
+        ("errcode", errcode),
+        ("error_type", error_type),
+        ("error_subtype", error_subtype),
+        ("message", message),
+        ("doc", quote!(#doc)),
+        ("format", format),
+        ("fields", fields),
+        ("parent", parent_value),
+        ("headers", headers),
+    ]
+}
+
+/// An `ErrorDescriptor` literal of the given fields, the others taken from `base`.
+fn descriptor_literal<'f>(
+    fields: impl IntoIterator<Item = &'f (&'static str, TokenStream)>,
+    base: Option<&syn::Ident>,
+) -> TokenStream {
+    let fields = fields.into_iter().map(|(name, value)| {
+        let name = format_ident!("{name}");
+        quote!(#name: #value,)
+    });
+    let base = base.map(|base| quote!(..#base));
+    quote!(::error_core::ErrorDescriptor { #(#fields)* #base })
+}
+
+/// An enum's descriptors, each spelling out only what differs from a shared `__BASE`
+/// descriptor of the values most errors have: a tenth of the tokens for rustc to check in a
+/// catalog of one shape. Returns the `__BASE` item and the descriptors.
+fn descriptors_from_base(all: &[DescriptorFields]) -> (TokenStream, Vec<TokenStream>) {
+    let base_ident = format_ident!("__BASE");
+    let keys: Vec<Vec<String>> = all
+        .iter()
+        .map(|fields| fields.iter().map(|(_, value)| value.to_string()).collect())
+        .collect();
+    let names = all
+        .first()
+        .map(|fields| fields.each_ref().map(|(name, _)| *name));
+    let base: Vec<(&'static str, TokenStream, String)> = names
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .map(|(position, name)| {
+            let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+            for (error, key) in keys.iter().enumerate() {
+                counts.entry(key[position].as_str()).or_insert((0, error)).0 += 1;
+            }
+            // The value most errors share (the first such on a tie); a name is never shared,
+            // and a value no two errors share is written where it is used.
+            let common = counts
+                .into_values()
+                .filter(|&(count, _)| count > 1 && name != "name")
+                .max_by_key(|&(count, first)| (count, std::cmp::Reverse(first)));
+            match common {
+                Some((_, error)) => (
+                    name,
+                    all[error][position].1.clone(),
+                    keys[error][position].clone(),
+                ),
+                None => {
+                    let default = descriptor_default(name);
+                    let key = default.to_string();
+                    (name, default, key)
+                }
+            }
+        })
+        .collect();
+    let base_fields: Vec<(&'static str, TokenStream)> = base
+        .iter()
+        .map(|(name, value, _)| (*name, value.clone()))
+        .collect();
+    let base_literal = descriptor_literal(&base_fields, None);
+    let base_item = quote!(const #base_ident: ::error_core::ErrorDescriptor = #base_literal;);
+    let descriptors = all
+        .iter()
+        .zip(&keys)
+        .map(|(fields, keys)| {
+            let differing = fields
+                .iter()
+                .zip(keys)
+                .zip(&base)
+                .filter(|((_, key), (_, _, base_key))| *key != base_key)
+                .map(|((field, _), _)| field);
+            descriptor_literal(differing, Some(&base_ident))
+        })
+        .collect();
+    (base_item, descriptors)
+}
+
+/// An `ErrorDescriptor`'s fields in declaration order, each with its value.
+type DescriptorFields = [(&'static str, TokenStream); 13];
+
+/// What `__BASE` holds for a value no two errors share.
+fn descriptor_default(field: &str) -> TokenStream {
+    match field {
+        "name" | "message" | "doc" => quote!(""),
+        "module" => quote!(::core::module_path!()),
+        "status" => quote!(::error_core::__private::status(500)),
+        "format" => quote!(::error_core::WireFormat::Problem),
+        "fields" => quote!(&[]),
+        _ => quote!(::core::option::Option::None),
     }
 }
 
@@ -553,6 +649,28 @@ fn display_impl(model: &Model<'_>) -> TokenStream {
                 let text = &template.literal_text;
                 (Vec::new(), quote!(__formatter.write_str(#text)))
             }
+            Some(template) if template.plain => {
+                // The template is the descriptor's `message`; errors showing the same fields
+                // then share one arm, whatever their text.
+                let (fields, values): (Vec<_>, Vec<_>) = template
+                    .members
+                    .iter()
+                    .filter_map(|member| {
+                        let field = def.field(member)?;
+                        let (name, binding) = (member.to_string(), binding(field));
+                        let value = quote_spanned!(template.lit.span()=> #binding as &dyn ::core::fmt::Display);
+                        Some((field, quote!((#name, #value))))
+                    })
+                    .unzip();
+                let body = quote! {
+                    ::error_core::__private::write_template(
+                        __formatter,
+                        ::error_core::ApiError::descriptor(self).message,
+                        &[#(#values),*],
+                    )
+                };
+                (fields, body)
+            }
             Some(template) => {
                 let fields = template
                     .members
@@ -652,7 +770,6 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
     // than an arm each when a catalog has thousands of errors of a few shapes.
     let mut keyed = Vec::new();
     for (index, def) in model.errors.iter().enumerate() {
-        let index = proc_macro2::Literal::usize_unsuffixed(index);
         let (values, built) = from_wire(def, &mut fillers);
         keyed.push((quote!(#(#values;)*).to_string(), (values, index, built)));
     }
@@ -667,14 +784,16 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
     let arms: Vec<TokenStream> = shapes
         .map(|Shape { values, errors }| match errors.as_slice() {
             [(index, built)] => {
+                let index = proc_macro2::Literal::usize_unsuffixed(*index);
                 let filled = when_filled(&values, built);
                 quote!(#index => #filled,)
             }
             _ => {
-                let indices = errors.iter().map(|(index, _)| index);
-                let picks = errors
-                    .iter()
-                    .map(|(index, built)| quote!(#index => #built,));
+                let indices = index_patterns(errors.iter().map(|(index, _)| *index));
+                let picks = errors.iter().map(|(index, built)| {
+                    let index = proc_macro2::Literal::usize_unsuffixed(*index);
+                    quote!(#index => #built,)
+                });
                 let filled = when_filled(
                     &values,
                     &quote! {
@@ -684,7 +803,7 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
                         }
                     },
                 );
-                quote!(#(#indices)|* => #filled,)
+                quote!(#indices => #filled,)
             }
         })
         .collect();
@@ -721,7 +840,28 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
 /// index and how it is built from them.
 struct Shape {
     values: Vec<TokenStream>,
-    errors: Vec<(proc_macro2::Literal, TokenStream)>,
+    errors: Vec<(usize, TokenStream)>,
+}
+
+/// A pattern matching the given ascending indices, runs written as ranges: `0..=999 | 1200`.
+/// Ten thousand literal alternatives cost rustc seconds; a range costs nothing.
+fn index_patterns(indices: impl IntoIterator<Item = usize>) -> TokenStream {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for index in indices {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == index => *last = index,
+            _ => runs.push((index, index)),
+        }
+    }
+    let runs = runs.into_iter().map(|(first, last)| {
+        let from = proc_macro2::Literal::usize_unsuffixed(first);
+        if first == last {
+            return quote!(#from);
+        }
+        let to = proc_macro2::Literal::usize_unsuffixed(last);
+        quote!(#from..=#to)
+    });
+    quote!(#(#runs)|*)
 }
 
 /// An open-addressing table of the errcodes, built here: the errcode's hash picks a slot, and
@@ -1146,6 +1286,11 @@ struct Arm {
     body: TokenStream,
 }
 
+/// The most patterns one arm joins with `|`. rustc checks that the alternatives of an
+/// or-pattern bind alike pair by pair, so one arm of 10,000 alternatives costs seconds; arms
+/// of 64 cost what the alternatives do.
+const MAX_ALTERNATIVES: usize = 64;
+
 /// `items` grouped by their key: groups in the order of their first item, each in order.
 fn group_by_key<T>(items: Vec<(String, T)>) -> Vec<Vec<T>> {
     let mut groups: Vec<Vec<T>> = Vec::new();
@@ -1190,20 +1335,24 @@ fn per_error<'m>(
     }
     // Errors whose arm reads the same and binds fields of the same names and types share one
     // arm, their patterns joined with `|`: a catalog of a thousand errors of one shape gives
-    // rustc one body to check instead of a thousand.
+    // rustc a few bodies to check instead of a thousand.
     let arms: Vec<Arm> = group_by_key(keyed)
         .into_iter()
-        .filter_map(|group| {
-            let mut group = group.into_iter();
-            let (first, binds_nothing, body) = group.next()?;
-            let patterns = std::iter::once(first)
-                .chain(group.map(|(pattern, ..)| pattern))
-                .collect();
-            Some(Arm {
-                patterns,
-                binds_nothing,
-                body,
-            })
+        .flat_map(|group| {
+            let (binds_nothing, body) = group
+                .first()
+                .map(|(_, binds_nothing, body)| (*binds_nothing, body.clone()))
+                .unwrap_or_default();
+            let patterns: Vec<TokenStream> =
+                group.into_iter().map(|(pattern, ..)| pattern).collect();
+            patterns
+                .chunks(MAX_ALTERNATIVES)
+                .map(|patterns| Arm {
+                    patterns: patterns.to_vec(),
+                    binds_nothing,
+                    body: body.clone(),
+                })
+                .collect::<Vec<_>>()
         })
         .collect();
     if arms.is_empty() {

@@ -40,6 +40,9 @@ pub struct Template {
     pub literal_text: String,
     /// The fields used, in order of first use.
     pub members: Vec<Member>,
+    /// Whether every placeholder is a bare `{field}` or `{0}`, no spec and no spaces, so the
+    /// template can be filled at run time by `__private::write_template`.
+    pub plain: bool,
 }
 
 impl Template {
@@ -48,6 +51,7 @@ impl Template {
         let mut format = String::with_capacity(text.len());
         let mut literal_text = String::with_capacity(text.len());
         let mut members = Vec::new();
+        let mut plain = true;
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
             match c {
@@ -90,6 +94,7 @@ impl Template {
                         }
                     }
                     let member = member_of(lit, name.trim())?;
+                    plain &= spec.is_empty() && name == member.to_string();
                     format.push('{');
                     format.push_str(&member.binding_name());
                     format.push_str(&spec);
@@ -109,6 +114,7 @@ impl Template {
             format,
             literal_text,
             members,
+            plain,
         })
     }
 }
@@ -163,6 +169,19 @@ mod tests {
             template.map(|t| t.format.as_str()),
             Some("{name} at {__field0} is {value:?}; {name}")
         );
+    }
+
+    #[test]
+    fn only_bare_placeholders_are_plain() {
+        for (text, plain) in [
+            ("{name} at {0} {{x}}", true),
+            ("no fields", true),
+            ("{value:?}", false),
+            ("{ name }", false),
+            ("{00}", false),
+        ] {
+            assert_eq!(parse(text).ok().map(|t| t.plain), Some(plain), "{text}");
+        }
     }
 
     #[test]

@@ -21,53 +21,50 @@ impl ::error_core::Catalog for WebApiError {
         const __STATUS_401: ::error_core::__private::http::StatusCode = ::error_core::__private::status(
             401,
         );
+        const __BASE: ::error_core::ErrorDescriptor = ::error_core::ErrorDescriptor {
+            name: "",
+            module: __MODULE,
+            code: ::core::option::Option::None,
+            status: ::error_core::__private::status(500),
+            errcode: ::core::option::Option::None,
+            error_type: ::core::option::Option::None,
+            error_subtype: ::core::option::Option::None,
+            message: "",
+            doc: "",
+            format: ::error_core::WireFormat::Djblets,
+            fields: __FIELDS1,
+            parent: ::core::option::Option::None,
+            headers: ::core::option::Option::None,
+        };
         &[
             ::error_core::ErrorDescriptor {
                 name: "WebApiError::DoesNotExist",
-                module: __MODULE,
                 code: ::core::option::Option::Some(100),
                 status: __STATUS_404,
-                errcode: ::core::option::Option::None,
                 error_type: ::core::option::Option::Some("resource-does-not-exist"),
-                error_subtype: ::core::option::Option::None,
                 message: "Object does not exist",
                 doc: "An error indicating a requested resource does not exist.",
-                format: ::error_core::WireFormat::Djblets,
-                fields: __FIELDS1,
-                parent: ::core::option::Option::None,
-                headers: ::core::option::Option::None,
+                ..__BASE
             },
             ::error_core::ErrorDescriptor {
                 name: "WebApiError::InvalidFormData",
-                module: __MODULE,
                 code: ::core::option::Option::Some(105),
                 status: __STATUS_400,
-                errcode: ::core::option::Option::None,
                 error_type: ::core::option::Option::Some("request-field-error"),
-                error_subtype: ::core::option::Option::None,
                 message: "One or more fields had errors",
-                doc: "",
-                format: ::error_core::WireFormat::Djblets,
                 fields: __FIELDS4,
-                parent: ::core::option::Option::None,
-                headers: ::core::option::Option::None,
+                ..__BASE
             },
             ::error_core::ErrorDescriptor {
                 name: "WebApiError::NotLoggedIn",
-                module: __MODULE,
                 code: ::core::option::Option::Some(103),
                 status: __STATUS_401,
-                errcode: ::core::option::Option::None,
                 error_type: ::core::option::Option::Some("not-logged-in"),
-                error_subtype: ::core::option::Option::None,
                 message: "You are not logged in",
-                doc: "",
-                format: ::error_core::WireFormat::Djblets,
-                fields: __FIELDS1,
-                parent: ::core::option::Option::None,
                 headers: ::core::option::Option::Some(
                     auth_headers as ::error_core::HeaderHook,
                 ),
+                ..__BASE
             },
         ]
     };

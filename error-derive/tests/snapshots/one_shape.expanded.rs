@@ -17,51 +17,40 @@ impl ::error_core::Catalog for Error {
         const __STATUS_404: ::error_core::__private::http::StatusCode = ::error_core::__private::status(
             404,
         );
+        const __BASE: ::error_core::ErrorDescriptor = ::error_core::ErrorDescriptor {
+            name: "",
+            module: __MODULE,
+            code: ::core::option::Option::None,
+            status: __STATUS_400,
+            errcode: ::core::option::Option::None,
+            error_type: ::core::option::Option::None,
+            error_subtype: ::core::option::Option::None,
+            message: "",
+            doc: "",
+            format: ::error_core::WireFormat::Matrix,
+            fields: __FIELDS1,
+            parent: ::core::option::Option::None,
+            headers: ::core::option::Option::None,
+        };
         &[
             ::error_core::ErrorDescriptor {
                 name: "Error::Error0",
-                module: __MODULE,
-                code: ::core::option::Option::None,
-                status: __STATUS_400,
                 errcode: ::core::option::Option::Some("M_ERROR_0"),
-                error_type: ::core::option::Option::None,
-                error_subtype: ::core::option::Option::None,
                 message: "error 0: {detail}",
-                doc: "",
-                format: ::error_core::WireFormat::Matrix,
-                fields: __FIELDS1,
-                parent: ::core::option::Option::None,
-                headers: ::core::option::Option::None,
+                ..__BASE
             },
             ::error_core::ErrorDescriptor {
                 name: "Error::Error1",
-                module: __MODULE,
-                code: ::core::option::Option::None,
-                status: __STATUS_400,
                 errcode: ::core::option::Option::Some("M_ERROR_1"),
-                error_type: ::core::option::Option::None,
-                error_subtype: ::core::option::Option::None,
                 message: "error 1: {detail}",
-                doc: "",
-                format: ::error_core::WireFormat::Matrix,
-                fields: __FIELDS1,
-                parent: ::core::option::Option::None,
-                headers: ::core::option::Option::None,
+                ..__BASE
             },
             ::error_core::ErrorDescriptor {
                 name: "Error::Error2",
-                module: __MODULE,
-                code: ::core::option::Option::None,
                 status: __STATUS_404,
                 errcode: ::core::option::Option::Some("M_ERROR_2"),
-                error_type: ::core::option::Option::None,
-                error_subtype: ::core::option::Option::None,
                 message: "error 2: {detail}",
-                doc: "",
-                format: ::error_core::WireFormat::Matrix,
-                fields: __FIELDS1,
-                parent: ::core::option::Option::None,
-                headers: ::core::option::Option::None,
+                ..__BASE
             },
         ]
     };
@@ -101,14 +90,14 @@ impl ::error_core::ApiError for Error {
 impl ::core::fmt::Display for Error {
     fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self {
-            Self::Error0 { detail, .. } => {
-                ::core::write!(__formatter, "error 0: {detail}")
-            }
-            Self::Error1 { detail, .. } => {
-                ::core::write!(__formatter, "error 1: {detail}")
-            }
-            Self::Error2 { detail, .. } => {
-                ::core::write!(__formatter, "error 2: {detail}")
+            Self::Error0 { detail, .. }
+            | Self::Error1 { detail, .. }
+            | Self::Error2 { detail, .. } => {
+                ::error_core::__private::write_template(
+                    __formatter,
+                    ::error_core::ApiError::descriptor(self).message,
+                    &[("detail", detail as &dyn ::core::fmt::Display)],
+                )
             }
         }
     }
@@ -165,7 +154,7 @@ impl ::error_core::Classify for Error {
             }
         }
         match __index {
-            0 | 1 | 2 => {
+            0..=2 => {
                 match __fill0(__wire.member("detail")) {
                     ::core::option::Option::Some(__v0) => {
                         ::core::option::Option::Some(

@@ -28,36 +28,35 @@ impl<T: Serialize> ::error_core::Catalog for Catalog<T> {
                 },
             },
         ];
+        const __BASE: ::error_core::ErrorDescriptor = ::error_core::ErrorDescriptor {
+            name: "",
+            module: __MODULE,
+            code: ::core::option::Option::None,
+            status: __STATUS_400,
+            errcode: ::core::option::Option::None,
+            error_type: ::core::option::Option::None,
+            error_subtype: ::core::option::Option::None,
+            message: "",
+            doc: "",
+            format: ::error_core::WireFormat::Problem,
+            fields: &[],
+            parent: ::core::option::Option::None,
+            headers: ::core::option::Option::None,
+        };
         &[
             ::error_core::ErrorDescriptor {
                 name: "Catalog::First",
-                module: __MODULE,
                 code: ::core::option::Option::Some(1),
-                status: __STATUS_400,
-                errcode: ::core::option::Option::None,
-                error_type: ::core::option::Option::None,
-                error_subtype: ::core::option::Option::None,
                 message: "first {1}",
-                doc: "",
-                format: ::error_core::WireFormat::Problem,
                 fields: __FIELDS1,
-                parent: ::core::option::Option::None,
-                headers: ::core::option::Option::None,
+                ..__BASE
             },
             ::error_core::ErrorDescriptor {
                 name: "Catalog::Second",
-                module: __MODULE,
                 code: ::core::option::Option::Some(2),
-                status: __STATUS_400,
-                errcode: ::core::option::Option::None,
-                error_type: ::core::option::Option::None,
-                error_subtype: ::core::option::Option::None,
                 message: "{{second}}",
-                doc: "",
-                format: ::error_core::WireFormat::Problem,
                 fields: __FIELDS3,
-                parent: ::core::option::Option::None,
-                headers: ::core::option::Option::None,
+                ..__BASE
             },
         ]
     };
@@ -107,7 +106,13 @@ impl<T: Serialize> ::error_core::ApiError for Catalog<T> {
 impl<T: Serialize> ::core::fmt::Display for Catalog<T> {
     fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self {
-            Self::First(_, __field1) => ::core::write!(__formatter, "first {__field1}"),
+            Self::First(_, __field1) => {
+                ::error_core::__private::write_template(
+                    __formatter,
+                    ::error_core::ApiError::descriptor(self).message,
+                    &[("1", __field1 as &dyn ::core::fmt::Display)],
+                )
+            }
             Self::Second(..) => __formatter.write_str("{second}"),
         }
     }
