@@ -409,7 +409,7 @@ fn api_error_impl(model: &Model<'_>) -> TokenStream {
             // One mention of `ERRORS`: each mention of a constant is evaluated and walked
             // again, which made catalogs of thousands of errors slow to compile.
             let arms = model.errors.iter().enumerate().map(|(index, def)| {
-                let pattern = pattern(def, &[], true);
+                let pattern = pattern(model, def, &[], true);
                 let index = proc_macro2::Literal::usize_unsuffixed(index);
                 quote!(#pattern => #index,)
             });
@@ -770,7 +770,7 @@ fn classify_impl(model: &Model<'_>) -> TokenStream {
     // than an arm each when a catalog has thousands of errors of a few shapes.
     let mut keyed = Vec::new();
     for (index, def) in model.errors.iter().enumerate() {
-        let (values, built) = from_wire(def, &mut fillers);
+        let (values, built) = from_wire(model, def, &mut fillers);
         keyed.push((quote!(#(#values;)*).to_string(), (values, index, built)));
     }
     let shapes = group_by_key(keyed).into_iter().filter_map(|group| {
@@ -1023,11 +1023,12 @@ fn fill_body(ty: &syn::Type) -> TokenStream {
 
 /// How to build the error `def` from `__wire` (see `error_core::Classify::from_index`): the
 /// value of each field, and the error built from them once bound to `__v0`, `__v1`, …
-fn from_wire(def: &ErrorDef<'_>, fillers: &mut Fillers) -> (Vec<TokenStream>, TokenStream) {
-    let path = match def.variant {
-        Some(variant) => quote!(Self::#variant),
-        None => quote!(Self),
-    };
+fn from_wire(
+    model: &Model<'_>,
+    def: &ErrorDef<'_>,
+    fillers: &mut Fillers,
+) -> (Vec<TokenStream>, TokenStream) {
+    let path = error_path(model, def);
     let claimed: Vec<&str> = def
         .fields
         .iter()
@@ -1141,7 +1142,7 @@ fn inherent_impl(model: &Model<'_>) -> TokenStream {
         .iter()
         .filter(|def| def.variant.is_some() && def.style == Style::Unit)
         .map(|def| {
-            let variant = def.variant;
+            let path = error_path(model, def);
             let name = format_ident!("{}", snake_case(&def.name_tail()).to_uppercase());
             let doc = format!(
                 " The `{}` error: \"{}\".",
@@ -1150,7 +1151,7 @@ fn inherent_impl(model: &Model<'_>) -> TokenStream {
             );
             quote! {
                 #[doc = #doc]
-                #vis const #name: Self = Self::#variant;
+                #vis const #name: Self = #path;
             }
         });
     quote! {
@@ -1183,10 +1184,7 @@ fn constructor(model: &Model<'_>, def: &ErrorDef<'_>) -> TokenStream {
         Some(_) => format_ident!("{}", snake_case(&def.name_tail())),
         None => format_ident!("new"),
     };
-    let path = match def.variant {
-        Some(variant) => quote!(Self::#variant),
-        None => quote!(Self),
-    };
+    let path = error_path(model, def);
     let params = def.fields.iter().map(|field| {
         let param = param_ident(field);
         let ty = field.ty;
@@ -1235,13 +1233,26 @@ fn binding(field: &FieldDef<'_>) -> TokenStream {
     }
 }
 
-/// A pattern matching `def` that binds `fields`: `Self::Variant { name, .. }`,
-/// `Self::Variant(_, __field1, ..)`, or `Self { name, .. }` for a struct.
-fn pattern(def: &ErrorDef<'_>, fields: &[&FieldDef<'_>], rest: bool) -> TokenStream {
-    let path = match def.variant {
-        Some(variant) => quote!(Self::#variant),
+/// How generated code names `def`: `Type::Variant`, or `Self` for a struct. Not
+/// `Self::Variant`: rustc finds a variant named through `Self` by scanning the enum's
+/// variants, and a catalog of 10,000 errors names each several times.
+fn error_path(model: &Model<'_>, def: &ErrorDef<'_>) -> TokenStream {
+    let ident = model.ident;
+    match def.variant {
+        Some(variant) => quote!(#ident::#variant),
         None => quote!(Self),
-    };
+    }
+}
+
+/// A pattern matching `def` that binds `fields`: `Type::Variant { name, .. }`,
+/// `Type::Variant(_, __field1, ..)`, or `Self { name, .. }` for a struct.
+fn pattern(
+    model: &Model<'_>,
+    def: &ErrorDef<'_>,
+    fields: &[&FieldDef<'_>],
+    rest: bool,
+) -> TokenStream {
+    let path = error_path(model, def);
     let rest = rest.then(|| quote!(..));
     match def.style {
         Style::Unit => path,
@@ -1330,7 +1341,7 @@ fn per_error<'m>(
             left_out = true;
             continue;
         };
-        let pattern = pattern(def, &fields, true);
+        let pattern = pattern(model, def, &fields, true);
         keyed.push((arm_key(&fields, &body), (pattern, fields.is_empty(), body)));
     }
     // Errors whose arm reads the same and binds fields of the same names and types share one

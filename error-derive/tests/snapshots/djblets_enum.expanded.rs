@@ -73,9 +73,9 @@ impl ::error_core::Catalog for WebApiError {
 impl ::error_core::ApiError for WebApiError {
     fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
         let __index = match self {
-            Self::DoesNotExist => 0,
-            Self::InvalidFormData { .. } => 1,
-            Self::NotLoggedIn => 2,
+            WebApiError::DoesNotExist => 0,
+            WebApiError::InvalidFormData { .. } => 1,
+            WebApiError::NotLoggedIn => 2,
         };
         &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
@@ -84,11 +84,15 @@ impl ::error_core::ApiError for WebApiError {
     }
     fn message_text(&self) -> ::core::option::Option<&::core::primitive::str> {
         match self {
-            Self::DoesNotExist => ::core::option::Option::Some("Object does not exist"),
-            Self::InvalidFormData { .. } => {
+            WebApiError::DoesNotExist => {
+                ::core::option::Option::Some("Object does not exist")
+            }
+            WebApiError::InvalidFormData { .. } => {
                 ::core::option::Option::Some("One or more fields had errors")
             }
-            Self::NotLoggedIn => ::core::option::Option::Some("You are not logged in"),
+            WebApiError::NotLoggedIn => {
+                ::core::option::Option::Some("You are not logged in")
+            }
         }
     }
     fn serialize_extra<__M: ::error_core::__private::serde::ser::SerializeMap>(
@@ -96,7 +100,7 @@ impl ::error_core::ApiError for WebApiError {
         __map: &mut __M,
     ) -> ::core::result::Result<(), __M::Error> {
         match self {
-            Self::InvalidFormData { fields, .. } => {
+            WebApiError::InvalidFormData { fields, .. } => {
                 ::error_core::__private::serde::ser::SerializeMap::serialize_entry(
                     __map,
                     "fields",
@@ -112,11 +116,11 @@ impl ::error_core::ApiError for WebApiError {
 impl ::core::fmt::Display for WebApiError {
     fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self {
-            Self::DoesNotExist => __formatter.write_str("Object does not exist"),
-            Self::InvalidFormData { .. } => {
+            WebApiError::DoesNotExist => __formatter.write_str("Object does not exist"),
+            WebApiError::InvalidFormData { .. } => {
                 __formatter.write_str("One or more fields had errors")
             }
-            Self::NotLoggedIn => __formatter.write_str("You are not logged in"),
+            WebApiError::NotLoggedIn => __formatter.write_str("You are not logged in"),
         }
     }
 }
@@ -169,8 +173,8 @@ impl ::error_core::Classify for WebApiError {
             0 | 2 => {
                 ::core::option::Option::Some(
                     match __index {
-                        0 => Self::DoesNotExist,
-                        2 => Self::NotLoggedIn,
+                        0 => WebApiError::DoesNotExist,
+                        2 => WebApiError::NotLoggedIn,
                         _ => return ::core::option::Option::None,
                     },
                 )
@@ -178,7 +182,7 @@ impl ::error_core::Classify for WebApiError {
             1 => {
                 match __fill0(__wire.member("fields")) {
                     ::core::option::Option::Some(__v0) => {
-                        ::core::option::Option::Some(Self::InvalidFormData {
+                        ::core::option::Option::Some(WebApiError::InvalidFormData {
                             fields: __v0,
                         })
                     }
@@ -193,23 +197,25 @@ impl ::error_core::Classify for WebApiError {
 #[allow(dead_code, clippy::too_many_arguments, clippy::new_without_default)]
 impl WebApiError {
     /// The `DoesNotExist` error: "Object does not exist".
-    pub const DOES_NOT_EXIST: Self = Self::DoesNotExist;
+    pub const DOES_NOT_EXIST: Self = WebApiError::DoesNotExist;
     /// The `NotLoggedIn` error: "You are not logged in".
-    pub const NOT_LOGGED_IN: Self = Self::NotLoggedIn;
+    pub const NOT_LOGGED_IN: Self = WebApiError::NotLoggedIn;
     /// Builds the `DoesNotExist` error: "Object does not exist".
     #[inline]
     pub const fn does_not_exist() -> Self {
-        Self::DoesNotExist
+        WebApiError::DoesNotExist
     }
     /// Builds the `InvalidFormData` error: "One or more fields had errors".
     #[inline]
     pub fn invalid_form_data(fields: BTreeMap<String, Vec<String>>) -> Self {
-        Self::InvalidFormData { fields }
+        WebApiError::InvalidFormData {
+            fields,
+        }
     }
     /// Builds the `NotLoggedIn` error: "You are not logged in".
     #[inline]
     pub const fn not_logged_in() -> Self {
-        Self::NotLoggedIn
+        WebApiError::NotLoggedIn
     }
     /// This error with some catalog values replaced for this instance (message,
     /// headers, subtype, detail, trace id); the catalog definition is unchanged.

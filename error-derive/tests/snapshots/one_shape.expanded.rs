@@ -59,9 +59,9 @@ impl ::error_core::Catalog for Error {
 impl ::error_core::ApiError for Error {
     fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
         let __index = match self {
-            Self::Error0 { .. } => 0,
-            Self::Error1 { .. } => 1,
-            Self::Error2 { .. } => 2,
+            Error::Error0 { .. } => 0,
+            Error::Error1 { .. } => 1,
+            Error::Error2 { .. } => 2,
         };
         &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
@@ -73,9 +73,9 @@ impl ::error_core::ApiError for Error {
         __map: &mut __M,
     ) -> ::core::result::Result<(), __M::Error> {
         match self {
-            Self::Error0 { detail, .. }
-            | Self::Error1 { detail, .. }
-            | Self::Error2 { detail, .. } => {
+            Error::Error0 { detail, .. }
+            | Error::Error1 { detail, .. }
+            | Error::Error2 { detail, .. } => {
                 ::error_core::__private::serde::ser::SerializeMap::serialize_entry(
                     __map,
                     "detail",
@@ -90,9 +90,9 @@ impl ::error_core::ApiError for Error {
 impl ::core::fmt::Display for Error {
     fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self {
-            Self::Error0 { detail, .. }
-            | Self::Error1 { detail, .. }
-            | Self::Error2 { detail, .. } => {
+            Error::Error0 { detail, .. }
+            | Error::Error1 { detail, .. }
+            | Error::Error2 { detail, .. } => {
                 ::error_core::__private::write_template(
                     __formatter,
                     ::error_core::ApiError::descriptor(self).message,
@@ -159,9 +159,9 @@ impl ::error_core::Classify for Error {
                     ::core::option::Option::Some(__v0) => {
                         ::core::option::Option::Some(
                             match __index {
-                                0 => Self::Error0 { detail: __v0 },
-                                1 => Self::Error1 { detail: __v0 },
-                                2 => Self::Error2 { detail: __v0 },
+                                0 => Error::Error0 { detail: __v0 },
+                                1 => Error::Error1 { detail: __v0 },
+                                2 => Error::Error2 { detail: __v0 },
                                 _ => return ::core::option::Option::None,
                             },
                         )
@@ -179,17 +179,17 @@ impl Error {
     /// Builds the `Error0` error: "error 0: {detail}".
     #[inline]
     pub fn error0(detail: String) -> Self {
-        Self::Error0 { detail }
+        Error::Error0 { detail }
     }
     /// Builds the `Error1` error: "error 1: {detail}".
     #[inline]
     pub fn error1(detail: String) -> Self {
-        Self::Error1 { detail }
+        Error::Error1 { detail }
     }
     /// Builds the `Error2` error: "error 2: {detail}".
     #[inline]
     pub fn error2(detail: String) -> Self {
-        Self::Error2 { detail }
+        Error::Error2 { detail }
     }
     /// This error with some catalog values replaced for this instance (message,
     /// headers, subtype, detail, trace id); the catalog definition is unchanged.

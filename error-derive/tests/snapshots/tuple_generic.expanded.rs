@@ -65,8 +65,8 @@ impl<T: Serialize> ::error_core::Catalog for Catalog<T> {
 impl<T: Serialize> ::error_core::ApiError for Catalog<T> {
     fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
         let __index = match self {
-            Self::First(..) => 0,
-            Self::Second(..) => 1,
+            Catalog::First(..) => 0,
+            Catalog::Second(..) => 1,
         };
         &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
@@ -75,7 +75,7 @@ impl<T: Serialize> ::error_core::ApiError for Catalog<T> {
     }
     fn message_text(&self) -> ::core::option::Option<&::core::primitive::str> {
         match self {
-            Self::Second(..) => ::core::option::Option::Some("{second}"),
+            Catalog::Second(..) => ::core::option::Option::Some("{second}"),
             _ => ::core::option::Option::None,
         }
     }
@@ -84,14 +84,14 @@ impl<T: Serialize> ::error_core::ApiError for Catalog<T> {
         __map: &mut __M,
     ) -> ::core::result::Result<(), __M::Error> {
         match self {
-            Self::First(_, __field1) => {
+            Catalog::First(_, __field1) => {
                 ::error_core::__private::serde::ser::SerializeMap::serialize_entry(
                     __map,
                     "value",
                     __field1,
                 )?;
             }
-            Self::Second(__field0) => {
+            Catalog::Second(__field0) => {
                 ::error_core::__private::serde::ser::SerializeMap::serialize_entry(
                     __map,
                     "payload",
@@ -106,14 +106,14 @@ impl<T: Serialize> ::error_core::ApiError for Catalog<T> {
 impl<T: Serialize> ::core::fmt::Display for Catalog<T> {
     fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self {
-            Self::First(_, __field1) => {
+            Catalog::First(_, __field1) => {
                 ::error_core::__private::write_template(
                     __formatter,
                     ::error_core::ApiError::descriptor(self).message,
                     &[("1", __field1 as &dyn ::core::fmt::Display)],
                 )
             }
-            Self::Second(..) => __formatter.write_str("{second}"),
+            Catalog::Second(..) => __formatter.write_str("{second}"),
         }
     }
 }
@@ -176,7 +176,7 @@ impl<T: Serialize> ::error_core::Classify for Catalog<T> {
                     (
                         ::core::option::Option::Some(__v0),
                         ::core::option::Option::Some(__v1),
-                    ) => ::core::option::Option::Some(Self::First(__v0, __v1)),
+                    ) => ::core::option::Option::Some(Catalog::First(__v0, __v1)),
                     _ => ::core::option::Option::None,
                 }
             }
@@ -191,7 +191,7 @@ impl<T: Serialize> ::error_core::Classify for Catalog<T> {
                     (&&&&::error_core::__private::Fill::<T>::new()).fill(__value)
                 })(__wire.member("payload")) {
                     ::core::option::Option::Some(__v0) => {
-                        ::core::option::Option::Some(Self::Second(__v0))
+                        ::core::option::Option::Some(Catalog::Second(__v0))
                     }
                     ::core::option::Option::None => ::core::option::Option::None,
                 }
@@ -206,12 +206,12 @@ impl<T: Serialize> Catalog<T> {
     /// Builds the `First` error: "first {1}".
     #[inline]
     fn first(arg0: T, arg1: u32) -> Self {
-        Self::First(arg0, arg1)
+        Catalog::First(arg0, arg1)
     }
     /// Builds the `Second` error: "{{second}}".
     #[inline]
     fn second(arg0: T) -> Self {
-        Self::Second(arg0)
+        Catalog::Second(arg0)
     }
     /// This error with some catalog values replaced for this instance (message,
     /// headers, subtype, detail, trace id); the catalog definition is unchanged.
