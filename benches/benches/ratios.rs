@@ -81,6 +81,11 @@ fn main() {
         &|| drop(black_box(parse_matrix_by_hand(black_box(MATRIX_BODY)))),
     );
     measure(
+        "parse/classified",
+        &|| drop(black_box(parse_matrix_classified(black_box(MATRIX_BODY)))),
+        &|| drop(black_box(parse_matrix_by_hand(black_box(MATRIX_BODY)))),
+    );
+    measure(
         "with_message",
         &|| drop(black_box(black_box(WebApiError::DOES_NOT_EXIST).with_message("Gone"))),
         &|| drop(black_box(hand_written_with_message(black_box(WebApiError::DOES_NOT_EXIST), "Gone"))),

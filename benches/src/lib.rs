@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use error_core::wire::RawBody;
 use error_core::{ApiError, Classified, Classify, Limits, RenderError, WireFormat};
 use serde::{Deserialize, Serialize};
 
@@ -210,8 +211,15 @@ pub fn render_problem_by_hand(inputs: &Inputs) -> Option<http::Response<Vec<u8>>
     hand_written_response(409, "application/problem+json", &body, None, false)
 }
 
-/// The catalog error a Matrix body names, read in one pass.
+/// The catalog error a Matrix body names, read in one pass into a body held here, which
+/// keeps every member (`Classify::decode_into`).
 pub fn parse_matrix(body: &[u8]) -> Option<MatrixError> {
+    let mut wire = RawBody::new(WireFormat::Matrix);
+    MatrixError::decode_into(&mut wire, body, &Limits::DEFAULT).ok().flatten()
+}
+
+/// The same, through `Classify::decode`, which returns the body with the error.
+pub fn parse_matrix_classified(body: &[u8]) -> Option<MatrixError> {
     match MatrixError::decode(WireFormat::Matrix, body, &Limits::DEFAULT) {
         Ok(Classified::Known { error, .. }) => Some(error),
         _ => None,
@@ -231,6 +239,7 @@ pub fn check_pairs(inputs: &Inputs) {
             (a, b) => panic!("render/{name}: the baseline differs from the derived error:\n{a:?}\n{b:?}"),
         }
     }
+    assert_eq!(parse_matrix_classified(MATRIX_BODY), parse_matrix(MATRIX_BODY));
     let parsed = parse_matrix(MATRIX_BODY);
     let by_hand = parse_matrix_by_hand(MATRIX_BODY);
     assert_eq!(parsed, Some(MatrixError::LimitExceeded { retry_after_ms: Some(1500) }));

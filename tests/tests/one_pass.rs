@@ -104,6 +104,23 @@ proptest! {
     }
 
     #[test]
+    fn decode_into_a_used_body_reads_as_into_a_new_one(
+        format in format(),
+        first in object_of(value()),
+        second in object_of(value()),
+    ) {
+        let (first, _) = as_received(&first)?;
+        let (second, root) = as_received(&second)?;
+        let mut wire = RawBody::new(format);
+        let _ = Mixed::decode_into(&mut wire, &first, &Limits::DEFAULT);
+        let error = Mixed::decode_into(&mut wire, &second, &Limits::DEFAULT)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let parsed = WireError::from_object(format, root);
+        prop_assert_eq!(wire.to_wire(), parsed.clone());
+        prop_assert_eq!(error, Mixed::from_wire(&parsed));
+    }
+
+    #[test]
     fn decode_builds_what_from_wire_builds(format in format(), root in object_of(value())) {
         let (body, root) = as_received(&root)?;
         let parsed = WireError::from_object(format, root);
@@ -150,7 +167,7 @@ fn texts_without_escapes_are_borrowed_from_the_body() {
         raw.member("retry_after_ms").map(|raw| raw.get()),
         Some("1500")
     );
-    assert_eq!(raw.members().len(), 1);
+    assert_eq!(raw.members().count(), 1);
 }
 
 #[test]
@@ -159,6 +176,30 @@ fn escaped_member_names_are_the_names_they_spell() {
     let raw = RawBody::parse(Some(WireFormat::Matrix), body).expect("an object");
     assert_eq!(raw.to_wire().errcode.as_deref(), Some("M_FORBIDDEN"));
     assert_eq!(raw.member("xy").map(|raw| raw.get()), Some("1"));
+}
+
+#[test]
+fn an_escaped_name_among_the_first_members_keeps_their_order() {
+    let body = br#"{"a":1,"b\u0062":2,"c":3,"d":4,"e":5,"f":6}"#;
+    let raw = RawBody::parse(Some(WireFormat::Matrix), body).expect("an object");
+    let members: Vec<(&str, &str)> = raw.members().map(|(key, raw)| (key, raw.get())).collect();
+    assert_eq!(
+        members,
+        [("a", "1"), ("bb", "2"), ("c", "3"), ("d", "4"), ("e", "5"), ("f", "6")]
+    );
+    assert_eq!(raw.member("bb").map(|raw| raw.get()), Some("2"));
+}
+
+#[test]
+fn a_later_text_replaces_an_earlier_one_escaped_or_not() {
+    for (body, errcode) in [
+        (&br#"{"errcode":"M_\u0041","errcode":"M_B"}"#[..], Some("M_B")),
+        (br#"{"errcode":"M_B","errcode":"M_\u0041"}"#, Some("M_A")),
+        (br#"{"errcode":"M_\u0041","errcode":5}"#, None),
+    ] {
+        let raw = RawBody::parse(Some(WireFormat::Matrix), body).expect("an object");
+        assert_eq!(raw.to_wire().errcode.as_deref(), errcode, "{body:?}");
+    }
 }
 
 #[test]
@@ -225,7 +266,7 @@ fn decode_fills_the_typed_error_and_keeps_the_body() {
         }
     );
     assert_eq!(wire.to_wire().title.as_deref(), Some("Too Many Requests"));
-    assert_eq!(wire.members().len(), 2);
+    assert_eq!(wire.members().count(), 2);
 }
 
 #[test]

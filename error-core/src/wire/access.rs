@@ -159,8 +159,7 @@ impl ReceivedBody for RawBody<'_> {
         RawBody::member(self, key).map(Member::Raw)
     }
     fn unclaimed(&self, claimed: &[&str]) -> Option<Value> {
-        let members = self.members().iter().map(|(key, raw)| (key.as_ref(), *raw));
-        unclaimed_object(members, claimed, to_value)
+        unclaimed_object(self.members(), claimed, to_value)
     }
 }
 

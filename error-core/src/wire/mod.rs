@@ -25,7 +25,7 @@ use crate::api_error::ApiError;
 use crate::descriptor::WireFormat;
 
 pub use access::{Member, ReceivedBody};
-pub use raw::{RawBody, RawMember};
+pub use raw::RawBody;
 pub use receive::{Fallback, Limits, ReceiveError, ReceivedError, reason_phrase};
 pub use received::{ParseError, WireError};
 pub use unrecognized::UNRECOGNIZED;

@@ -13,8 +13,8 @@ use super::layout::{self, DJBLETS_ERR, DJBLETS_STAT, Kind, Scope, Slot, Text};
 use super::received::{ParseError, WireError};
 use crate::descriptor::WireFormat;
 
-/// A member no protocol value took: its name and its JSON text.
-pub type RawMember<'b> = (Cow<'b, str>, &'b RawValue);
+/// A member no protocol value took: its name, unescaped, and its JSON text.
+type RawMember<'b> = (Cow<'b, str>, &'b RawValue);
 
 /// A received body borrowing the bytes it was read from; see
 /// [`Classify::decode`](crate::Classify::decode). [`RawBody::to_wire`] gives the owned
@@ -24,9 +24,15 @@ pub struct RawBody<'b> {
     format: WireFormat,
     status: Option<u16>,
     code: Option<i64>,
-    texts: [Option<Cow<'b, str>>; Text::COUNT],
+    /// Each text value without escapes, borrowed from the body. `None` for the few with
+    /// escapes, which are in `unescaped`: a body's values are then all-zero when empty, so a
+    /// new body is written with a few stores, and dropping one frees nothing.
+    texts: [Option<&'b str>; Text::COUNT],
+    unescaped: Vec<(Text, String)>,
     members: Members<'b>,
     err_members: Vec<RawMember<'b>>,
+    /// Whether a body was read into this one, which reading another must first forget.
+    filled: bool,
 }
 
 impl<'b> RawBody<'b> {
@@ -35,15 +41,35 @@ impl<'b> RawBody<'b> {
         let Some(format) = format else {
             return Self::parse_detected(body);
         };
-        let mut read = RawBody::empty(format);
+        let mut read = RawBody::new(format);
         read.read(body)?;
         Ok(read)
     }
 
-    /// Reads `body` into this empty body of a known format. Filling a body in place, rather
-    /// than returning one, saves copying it: it is some hundred bytes.
+    /// A body of `format` with nothing in it, to read into with
+    /// [`Classify::decode_into`](crate::Classify::decode_into).
+    #[inline]
+    pub fn new(format: WireFormat) -> Self {
+        RawBody {
+            format,
+            status: None,
+            code: None,
+            texts: [None; Text::COUNT],
+            unescaped: Vec::new(),
+            members: Members::EMPTY,
+            err_members: Vec::new(),
+            filled: false,
+        }
+    }
+
+    /// Reads `body` into this body, in its format, replacing what it held. Filling a body in
+    /// place, rather than returning one, saves copying it: it is some hundred bytes.
     #[inline]
     pub(crate) fn read(&mut self, body: &'b [u8]) -> Result<(), ParseError> {
+        if self.filled {
+            self.clear();
+        }
+        self.filled = true;
         // Checking the whole body is UTF-8 at once is quicker than serde_json checking each
         // string and raw member on its own, which it skips for a `str`.
         let text = utf8(body)?;
@@ -62,26 +88,24 @@ impl<'b> RawBody<'b> {
             Ok(false) => return Err(ParseError::NotObject),
             Err(error) => return Err(ParseError::NotJson(error)),
         }
-        let format = layout::detect(|key| last_member(&root, key).map(kind_of))
+        let format = layout::detect(|key| last_member(borrowed(&root), key).map(kind_of))
             .ok_or(ParseError::UnknownFormat)?;
-        let mut body = RawBody::empty(format);
+        let mut body = RawBody::new(format);
         for (key, raw) in root {
             body.accept(key, raw);
         }
         Ok(body)
     }
 
-    /// A body of `format` with nothing in it, to [`read`](Self::read) into.
+    /// Forgets every value and member, keeping the format (and any memory for members).
     #[inline]
-    pub(crate) fn empty(format: WireFormat) -> Self {
-        RawBody {
-            format,
-            status: None,
-            code: None,
-            texts: Default::default(),
-            members: Members::default(),
-            err_members: Vec::new(),
-        }
+    fn clear(&mut self) {
+        self.status = None;
+        self.code = None;
+        self.texts = [None; Text::COUNT];
+        self.unescaped.clear();
+        self.members.clear();
+        self.err_members.clear();
     }
 
     /// Takes root member `key`: a protocol value, Djblets' `err` object, or a member kept.
@@ -113,9 +137,21 @@ impl<'b> RawBody<'b> {
     fn lift(&mut self, scope: Scope, key: &str, raw: &'b RawValue) -> bool {
         match Slot::of(self.format, scope, key) {
             Some(Slot::Text(text)) => {
-                let slot = &mut self.texts[text as usize];
-                *slot = raw_text(raw);
-                slot.is_some()
+                // A later member replaces an earlier one, escaped or not.
+                if !self.unescaped.is_empty() {
+                    self.unescaped.retain(|(which, _)| *which != text);
+                }
+                let value = raw_text(raw);
+                let taken = value.is_some();
+                self.texts[text as usize] = match value {
+                    Some(Cow::Borrowed(value)) => Some(value),
+                    Some(Cow::Owned(value)) => {
+                        self.unescaped.push((text, value));
+                        None
+                    }
+                    None => None,
+                };
+                taken
             }
             Some(Slot::Code) => {
                 self.code = raw.get().parse().ok();
@@ -146,17 +182,25 @@ impl<'b> RawBody<'b> {
 
     /// A text value of the body.
     pub(crate) fn text(&self, text: Text) -> Option<&str> {
-        self.texts[text as usize].as_deref()
+        match self.texts[text as usize] {
+            Some(value) => Some(value),
+            None => self
+                .unescaped
+                .iter()
+                .find(|(which, _)| *which == text)
+                .map(|(_, value)| value.as_str()),
+        }
     }
 
-    /// The root members no protocol value took, in the order received.
-    pub fn members(&self) -> &[RawMember<'b>] {
-        self.members.as_slice()
+    /// The root members no protocol value took, in the order received: each name and its
+    /// JSON text.
+    pub fn members(&self) -> impl DoubleEndedIterator<Item = (&str, &'b RawValue)> {
+        self.members.iter()
     }
 
     /// The members of Djblets' `err` object no protocol value took.
-    pub fn err_members(&self) -> &[RawMember<'b>] {
-        &self.err_members
+    pub fn err_members(&self) -> impl DoubleEndedIterator<Item = (&str, &'b RawValue)> {
+        borrowed(&self.err_members)
     }
 
     /// The root member `key`: the last one, as a JSON object keeps the last of duplicates.
@@ -194,16 +238,18 @@ fn utf8(body: &[u8]) -> Result<&str, ParseError> {
 
 /// The member `key` of `members`: the last one, as a JSON object keeps the last of
 /// duplicates.
-fn last_member<'b>(members: &[RawMember<'b>], key: &str) -> Option<&'b RawValue> {
-    let (_, raw) = members.iter().rev().find(|(name, _)| name == key)?;
+fn last_member<'m, 'b>(
+    mut members: impl DoubleEndedIterator<Item = (&'m str, &'b RawValue)>,
+    key: &str,
+) -> Option<&'b RawValue> {
+    let (_, raw) = members.rfind(|(name, _)| *name == key)?;
     Some(raw)
 }
 
 /// The members as a JSON map.
-fn to_map(members: &[RawMember<'_>]) -> Map<String, Value> {
+fn to_map<'m, 'b>(members: impl Iterator<Item = (&'m str, &'b RawValue)>) -> Map<String, Value> {
     members
-        .iter()
-        .map(|(key, raw)| (key.clone().into_owned(), to_value(raw)))
+        .map(|(key, raw)| (key.to_owned(), to_value(raw)))
         .collect()
 }
 
@@ -217,7 +263,12 @@ pub(crate) fn to_value(raw: &RawValue) -> Value {
 fn raw_text(raw: &RawValue) -> Option<Cow<'_, str>> {
     let json = raw.get();
     let inner = json.strip_prefix('"')?.strip_suffix('"')?;
-    if inner.contains('\\') {
+    // Without an early exit the compiler vectorizes the loop: these strings are short, and a
+    // `memchr` call or a byte-at-a-time loop costs more.
+    let escaped = inner
+        .bytes()
+        .fold(false, |seen, byte| seen | (byte == b'\\'));
+    if escaped {
         serde_json::from_str(json).ok().map(Cow::Owned)
     } else {
         Some(Cow::Borrowed(inner))
@@ -238,45 +289,61 @@ fn kind_of(raw: &RawValue) -> Kind {
 /// its protocol values, and most have none, so reading one allocates nothing for them.
 #[derive(Clone, Debug)]
 struct Members<'b> {
-    inline: [RawMember<'b>; INLINE_MEMBERS],
+    /// The first members, while their names have no escapes: all `None`, so all zero, when
+    /// empty, which makes a new body cheap to write.
+    inline: [Option<(&'b str, &'b RawValue)>; INLINE_MEMBERS],
     len: usize,
+    /// Every member, once there are more than fit inline or a name has escapes.
     spilled: Vec<RawMember<'b>>,
 }
 
 const INLINE_MEMBERS: usize = 4;
 
-impl Default for Members<'_> {
-    fn default() -> Self {
-        Members {
-            inline: std::array::from_fn(|_| (Cow::Borrowed(""), RawValue::NULL)),
-            len: 0,
-            spilled: Vec::new(),
+impl<'b> Members<'b> {
+    const EMPTY: Self = Members {
+        inline: [None; INLINE_MEMBERS],
+        len: 0,
+        spilled: Vec::new(),
+    };
+
+    #[inline]
+    fn push(&mut self, (key, raw): RawMember<'b>) {
+        if self.spilled.is_empty() {
+            if let (Cow::Borrowed(key), true) = (&key, self.len < INLINE_MEMBERS) {
+                self.inline[self.len] = Some((key, raw));
+                self.len += 1;
+                return;
+            }
+            let inline = self.inline[..self.len].iter().flatten();
+            let inline = inline.map(|&(key, raw)| (Cow::Borrowed(key), raw));
+            self.spilled.extend(inline);
         }
+        self.spilled.push((key, raw));
+    }
+
+    #[inline]
+    fn clear(&mut self) {
+        self.len = 0;
+        self.spilled.clear();
+    }
+
+    #[inline]
+    fn iter(&self) -> impl DoubleEndedIterator<Item = (&str, &'b RawValue)> {
+        let (inline, spilled): (&[_], &[_]) = if self.spilled.is_empty() {
+            (&self.inline[..self.len], &[])
+        } else {
+            (&[], &self.spilled)
+        };
+        let inline = inline.iter().flatten().map(|&(key, raw)| (key, raw));
+        inline.chain(borrowed(spilled))
     }
 }
 
-impl<'b> Members<'b> {
-    #[inline]
-    fn push(&mut self, member: RawMember<'b>) {
-        if self.len < INLINE_MEMBERS {
-            self.inline[self.len] = member;
-            self.len += 1;
-        } else {
-            if self.spilled.is_empty() {
-                self.spilled.extend(self.inline.iter().cloned());
-            }
-            self.spilled.push(member);
-        }
-    }
-
-    #[inline]
-    fn as_slice(&self) -> &[RawMember<'b>] {
-        if self.spilled.is_empty() {
-            &self.inline[..self.len]
-        } else {
-            &self.spilled
-        }
-    }
+/// Members as names and JSON texts.
+fn borrowed<'m, 'b>(
+    members: &'m [RawMember<'b>],
+) -> impl DoubleEndedIterator<Item = (&'m str, &'b RawValue)> {
+    members.iter().map(|(key, raw)| (key.as_ref(), *raw))
 }
 
 /// Reads a JSON value, handing each member of an object to the function as it is read;
