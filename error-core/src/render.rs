@@ -90,6 +90,19 @@ pub(crate) fn header_value(name: &str, value: &[u8]) -> Result<HeaderValue, Rend
     })
 }
 
+/// The `Content-Type` of `format`, made at compile time: `HeaderValue::from_static` checks
+/// its text when called at run time.
+fn content_type(format: WireFormat) -> HeaderValue {
+    const DJBLETS: HeaderValue = HeaderValue::from_static(WireFormat::Djblets.content_type());
+    const MATRIX: HeaderValue = HeaderValue::from_static(WireFormat::Matrix.content_type());
+    const PROBLEM: HeaderValue = HeaderValue::from_static(WireFormat::Problem.content_type());
+    match format {
+        WireFormat::Djblets => DJBLETS,
+        WireFormat::Matrix => MATRIX,
+        WireFormat::Problem => PROBLEM,
+    }
+}
+
 /// The room a rendered body starts with.
 const BODY_CAPACITY: usize = 256;
 
@@ -108,10 +121,7 @@ pub(crate) fn render<E: ApiError>(
     *response.status_mut() = error.status();
     let headers = response.headers_mut();
     error.write_headers(options.request, headers)?;
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static(format.content_type()),
-    );
+    headers.insert(CONTENT_TYPE, content_type(format));
     if format == WireFormat::Djblets {
         let (name, value) = NOSNIFF;
         headers.insert(name, value);

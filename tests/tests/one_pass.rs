@@ -185,7 +185,14 @@ fn an_escaped_name_among_the_first_members_keeps_their_order() {
     let members: Vec<(&str, &str)> = raw.members().map(|(key, raw)| (key, raw.get())).collect();
     assert_eq!(
         members,
-        [("a", "1"), ("bb", "2"), ("c", "3"), ("d", "4"), ("e", "5"), ("f", "6")]
+        [
+            ("a", "1"),
+            ("bb", "2"),
+            ("c", "3"),
+            ("d", "4"),
+            ("e", "5"),
+            ("f", "6")
+        ]
     );
     assert_eq!(raw.member("bb").map(|raw| raw.get()), Some("2"));
 }
@@ -193,7 +200,10 @@ fn an_escaped_name_among_the_first_members_keeps_their_order() {
 #[test]
 fn a_later_text_replaces_an_earlier_one_escaped_or_not() {
     for (body, errcode) in [
-        (&br#"{"errcode":"M_\u0041","errcode":"M_B"}"#[..], Some("M_B")),
+        (
+            &br#"{"errcode":"M_\u0041","errcode":"M_B"}"#[..],
+            Some("M_B"),
+        ),
         (br#"{"errcode":"M_B","errcode":"M_\u0041"}"#, Some("M_A")),
         (br#"{"errcode":"M_\u0041","errcode":5}"#, None),
     ] {
