@@ -58,6 +58,7 @@ impl<'a, E: ApiError> Body<'a, E> {
 }
 
 impl<E: ApiError> Serialize for Body<'_, E> {
+    #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // Members that may replace others (a flattened map, render-time extras) go through a
         // JSON map, whose insert replaces in place; every other body streams straight out.
@@ -88,6 +89,7 @@ impl<E: ApiError> Serialize for Body<'_, E> {
 struct Streamed<'b, 'a, E>(&'b Body<'a, E>);
 
 impl<E: ApiError> Serialize for Streamed<'_, '_, E> {
+    #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let Body { error, format, .. } = *self.0;
         let mut map = serializer.serialize_map(None)?;
@@ -151,6 +153,7 @@ impl<E: ApiError> Serialize for DjbletsErr<'_, E> {
 struct Message<'a, E>(&'a E);
 
 impl<E: ApiError> Serialize for Message<'_, E> {
+    #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.0.message_text() {
             Some(text) => serializer.serialize_str(text),
