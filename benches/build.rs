@@ -7,7 +7,10 @@ fn main() {
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".to_owned());
     let mut source = String::new();
     for size in [10usize, 100, 1_000, 10_000] {
-        let _ = writeln!(source, "#[derive(Debug, error_core::ApiError)]\n#[api_error(format = \"matrix\", http = 400)]\npub enum Catalog{size} {{");
+        let _ = writeln!(
+            source,
+            "#[derive(Debug, error_core::ApiError)]\n#[api_error(format = \"matrix\", http = 400)]\npub enum Catalog{size} {{"
+        );
         for index in 0..size {
             let _ = writeln!(
                 source,

@@ -87,7 +87,16 @@ fn main() {
     );
     measure(
         "with_message",
-        &|| drop(black_box(black_box(WebApiError::DOES_NOT_EXIST).with_message("Gone"))),
-        &|| drop(black_box(hand_written_with_message(black_box(WebApiError::DOES_NOT_EXIST), "Gone"))),
+        &|| {
+            drop(black_box(
+                black_box(WebApiError::DOES_NOT_EXIST).with_message("Gone"),
+            ))
+        },
+        &|| {
+            drop(black_box(hand_written_with_message(
+                black_box(WebApiError::DOES_NOT_EXIST),
+                "Gone",
+            )))
+        },
     );
 }

@@ -12,18 +12,29 @@ fn render(c: &mut Criterion) {
     check_pairs(&inputs);
     let mut group = c.benchmark_group("render");
     for (name, derived, by_hand) in RENDER_PAIRS {
-        group.bench_function(format!("{name}/derived"), |b| b.iter(|| derived(black_box(&inputs))));
-        group.bench_function(format!("{name}/hand-written"), |b| b.iter(|| by_hand(black_box(&inputs))));
+        group.bench_function(format!("{name}/derived"), |b| {
+            b.iter(|| derived(black_box(&inputs)))
+        });
+        group.bench_function(format!("{name}/hand-written"), |b| {
+            b.iter(|| by_hand(black_box(&inputs)))
+        });
     }
     // The same error in another format than its native one.
-    let as_problem = RenderOptions { format: Some(WireFormat::Problem), ..RenderOptions::default() };
-    group.bench_function("matrix-as-problem/derived", |b| b.iter(|| black_box(&inputs.limit).render(&as_problem)));
+    let as_problem = RenderOptions {
+        format: Some(WireFormat::Problem),
+        ..RenderOptions::default()
+    };
+    group.bench_function("matrix-as-problem/derived", |b| {
+        b.iter(|| black_box(&inputs.limit).render(&as_problem))
+    });
     group.finish();
 }
 
 fn construct(c: &mut Criterion) {
     let mut group = c.benchmark_group("construct");
-    group.bench_function("constant/derived", |b| b.iter(|| black_box(WebApiError::DOES_NOT_EXIST)));
+    group.bench_function("constant/derived", |b| {
+        b.iter(|| black_box(WebApiError::DOES_NOT_EXIST))
+    });
     group.bench_function("with_message/derived", |b| {
         b.iter(|| black_box(WebApiError::DOES_NOT_EXIST).with_message("Gone"))
     });
@@ -37,15 +48,26 @@ fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
     let body = MATRIX_BODY;
     check_pairs(&Inputs::default());
-    group.bench_function("matrix/derived", |b| b.iter(|| parse_matrix(black_box(body))));
+    group.bench_function("matrix/derived", |b| {
+        b.iter(|| parse_matrix(black_box(body)))
+    });
     // The whole response kept owned: status, headers and every member parsed.
     group.bench_function("matrix/read-response", |b| {
         b.iter(|| {
-            let received = ReceivedError::read(Some(WireFormat::Matrix), 429, Vec::new(), black_box(body), &Limits::DEFAULT).ok()?;
+            let received = ReceivedError::read(
+                Some(WireFormat::Matrix),
+                429,
+                Vec::new(),
+                black_box(body),
+                &Limits::DEFAULT,
+            )
+            .ok()?;
             MatrixError::from_wire(&received.error)
         })
     });
-    group.bench_function("matrix/hand-written", |b| b.iter(|| parse_matrix_by_hand(black_box(body))));
+    group.bench_function("matrix/hand-written", |b| {
+        b.iter(|| parse_matrix_by_hand(black_box(body)))
+    });
     group.finish();
 }
 
@@ -61,11 +83,22 @@ fn lookup(c: &mut Criterion) {
     for (size, lookup) in sizes {
         // 64 errcodes spread over the catalog, the last included: one errcode's cost depends
         // on how far it lies from its slot, the average on the table's shape.
-        let errcodes: Vec<String> = (1..=64).map(|k: usize| format!("M_ERROR_{}", (k * size).div_ceil(64) - 1)).collect();
+        let errcodes: Vec<String> = (1..=64)
+            .map(|k: usize| format!("M_ERROR_{}", (k * size).div_ceil(64) - 1))
+            .collect();
         group.throughput(criterion::Throughput::Elements(errcodes.len() as u64));
-        group.bench_with_input(BenchmarkId::new("errcode", size), &errcodes, |b, errcodes| {
-            b.iter(|| errcodes.iter().filter_map(|errcode| lookup(black_box(errcode))).sum::<usize>())
-        });
+        group.bench_with_input(
+            BenchmarkId::new("errcode", size),
+            &errcodes,
+            |b, errcodes| {
+                b.iter(|| {
+                    errcodes
+                        .iter()
+                        .filter_map(|errcode| lookup(black_box(errcode)))
+                        .sum::<usize>()
+                })
+            },
+        );
     }
     group.finish();
 }

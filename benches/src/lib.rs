@@ -15,9 +15,19 @@ include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
 #[derive(Debug, ApiError)]
 #[api_error(format = "djblets")]
 pub enum WebApiError {
-    #[api_error(code = 100, http = 404, error_type = "resource-does-not-exist", message = "Object does not exist")]
+    #[api_error(
+        code = 100,
+        http = 404,
+        error_type = "resource-does-not-exist",
+        message = "Object does not exist"
+    )]
     DoesNotExist,
-    #[api_error(code = 105, http = 400, error_type = "request-field-error", message = "One or more fields had errors")]
+    #[api_error(
+        code = 105,
+        http = 400,
+        error_type = "request-field-error",
+        message = "One or more fields had errors"
+    )]
     InvalidFormData {
         #[api_error(extra)]
         fields: BTreeMap<String, Vec<String>>,
@@ -32,7 +42,11 @@ fn ms_to_secs(ms: &u64) -> u64 {
 #[derive(Debug, PartialEq, ApiError)]
 #[api_error(format = "matrix")]
 pub enum MatrixError {
-    #[api_error(http = 429, errcode = "M_LIMIT_EXCEEDED", message = "Too Many Requests")]
+    #[api_error(
+        http = 429,
+        errcode = "M_LIMIT_EXCEEDED",
+        message = "Too Many Requests"
+    )]
     LimitExceeded {
         #[api_error(extra, header = "Retry-After", with = ms_to_secs)]
         retry_after_ms: Option<u64>,
@@ -43,7 +57,13 @@ pub enum MatrixError {
 
 /// A problem-details error.
 #[derive(Debug, ApiError)]
-#[api_error(format = "problem", http = 409, code = 7, errcode = "M_CONFLICT", message = "Conflict on {key}")]
+#[api_error(
+    format = "problem",
+    http = 409,
+    code = 7,
+    errcode = "M_CONFLICT",
+    message = "Conflict on {key}"
+)]
 pub struct Conflict {
     #[api_error(extra)]
     pub key: String,
@@ -107,12 +127,18 @@ pub fn hand_written_response(
     let mut response = http::Response::new(body);
     *response.status_mut() = http::StatusCode::from_u16(status).ok()?;
     let headers = response.headers_mut();
-    headers.insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static(content_type));
+    headers.insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static(content_type),
+    );
     if let Some(seconds) = retry_after {
         headers.insert(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
     }
     if nosniff {
-        headers.insert(http::header::X_CONTENT_TYPE_OPTIONS, http::HeaderValue::from_static("nosniff"));
+        headers.insert(
+            http::header::X_CONTENT_TYPE_OPTIONS,
+            http::HeaderValue::from_static("nosniff"),
+        );
     }
     Some(response)
 }
@@ -124,7 +150,10 @@ pub fn same_response(a: &http::Response<Vec<u8>>, b: &http::Response<Vec<u8>>) -
 }
 
 /// A hand-written override: the error and its message, boxed together.
-pub fn hand_written_with_message(error: WebApiError, message: &'static str) -> Box<(WebApiError, Cow<'static, str>)> {
+pub fn hand_written_with_message(
+    error: WebApiError,
+    message: &'static str,
+) -> Box<(WebApiError, Cow<'static, str>)> {
     Box::new((error, Cow::Borrowed(message)))
 }
 
@@ -139,10 +168,17 @@ impl Default for Inputs {
     fn default() -> Self {
         Inputs {
             form: WebApiError::InvalidFormData {
-                fields: BTreeMap::from([("title".to_owned(), vec!["This field is required.".to_owned()])]),
+                fields: BTreeMap::from([(
+                    "title".to_owned(),
+                    vec!["This field is required.".to_owned()],
+                )]),
             },
-            limit: MatrixError::LimitExceeded { retry_after_ms: Some(1500) },
-            conflict: Conflict { key: "room-42".to_owned() },
+            limit: MatrixError::LimitExceeded {
+                retry_after_ms: Some(1500),
+            },
+            conflict: Conflict {
+                key: "room-42".to_owned(),
+            },
         }
     }
 }
@@ -176,7 +212,11 @@ pub fn render_djblets_by_hand(inputs: &Inputs) -> Option<http::Response<Vec<u8>>
     };
     let body = DjbletsBody {
         stat: "fail",
-        err: DjbletsErr { code: 105, msg: "One or more fields had errors", error_type: "request-field-error" },
+        err: DjbletsErr {
+            code: 105,
+            msg: "One or more fields had errors",
+            error_type: "request-field-error",
+        },
         fields,
     };
     hand_written_response(400, "application/json", &body, None, true)
@@ -190,8 +230,18 @@ pub fn render_matrix_by_hand(inputs: &Inputs) -> Option<http::Response<Vec<u8>>>
     let MatrixError::LimitExceeded { retry_after_ms } = &inputs.limit else {
         return None;
     };
-    let body = MatrixBody { errcode: "M_LIMIT_EXCEEDED", error: "Too Many Requests", retry_after_ms: *retry_after_ms };
-    hand_written_response(429, "application/json", &body, retry_after_ms.map(|ms| ms.div_ceil(1000)), false)
+    let body = MatrixBody {
+        errcode: "M_LIMIT_EXCEEDED",
+        error: "Too Many Requests",
+        retry_after_ms: *retry_after_ms,
+    };
+    hand_written_response(
+        429,
+        "application/json",
+        &body,
+        retry_after_ms.map(|ms| ms.div_ceil(1000)),
+        false,
+    )
 }
 
 pub fn render_problem(inputs: &Inputs) -> Result<http::Response<Vec<u8>>, RenderError> {
@@ -215,7 +265,9 @@ pub fn render_problem_by_hand(inputs: &Inputs) -> Option<http::Response<Vec<u8>>
 /// keeps every member (`Classify::decode_into`).
 pub fn parse_matrix(body: &[u8]) -> Option<MatrixError> {
     let mut wire = RawBody::new(WireFormat::Matrix);
-    MatrixError::decode_into(&mut wire, body, &Limits::DEFAULT).ok().flatten()
+    MatrixError::decode_into(&mut wire, body, &Limits::DEFAULT)
+        .ok()
+        .flatten()
 }
 
 /// The same, through `Classify::decode`, which returns the body with the error.
@@ -236,12 +288,22 @@ pub fn check_pairs(inputs: &Inputs) {
     for (name, derived, by_hand) in RENDER_PAIRS {
         match (derived(inputs).ok(), by_hand(inputs)) {
             (Some(a), Some(b)) if same_response(&a, &b) => {}
-            (a, b) => panic!("render/{name}: the baseline differs from the derived error:\n{a:?}\n{b:?}"),
+            (a, b) => {
+                panic!("render/{name}: the baseline differs from the derived error:\n{a:?}\n{b:?}")
+            }
         }
     }
-    assert_eq!(parse_matrix_classified(MATRIX_BODY), parse_matrix(MATRIX_BODY));
+    assert_eq!(
+        parse_matrix_classified(MATRIX_BODY),
+        parse_matrix(MATRIX_BODY)
+    );
     let parsed = parse_matrix(MATRIX_BODY);
     let by_hand = parse_matrix_by_hand(MATRIX_BODY);
-    assert_eq!(parsed, Some(MatrixError::LimitExceeded { retry_after_ms: Some(1500) }));
+    assert_eq!(
+        parsed,
+        Some(MatrixError::LimitExceeded {
+            retry_after_ms: Some(1500)
+        })
+    );
     assert_eq!(by_hand.and_then(|m| m.retry_after_ms), Some(1500));
 }
