@@ -22,17 +22,23 @@ sizes=("${@:-100 1000 10000}")
 [ "$#" -eq 0 ] && sizes=(100 1000 10000)
 mkdir -p "$work"
 
+manifest() { # dir dependencies: a crate of its own, named after its directory
+  cat > "$1/Cargo.toml" <<TOML
+[package]
+name = "bench-$(basename "$1")"
+version = "0.0.0"
+edition = "2024"
+[dependencies]
+$2
+[workspace]
+TOML
+}
+
 generate() { # kind n
   local kind=$1 n=$2 dir="$work/$1-$2"
   mkdir -p "$dir/src"
   if [ "$kind" = floor ]; then
-    cat > "$dir/Cargo.toml" <<TOML
-[package]
-name = "bench-$kind-$n"
-version = "0.0.0"
-edition = "2024"
-[workspace]
-TOML
+    manifest "$dir" ""
     {
       echo '#[derive(Debug)]'
       echo 'pub enum Error {'
@@ -42,15 +48,7 @@ TOML
       echo '}'
     } > "$dir/src/lib.rs"
   elif [ "$kind" = api ]; then
-    cat > "$dir/Cargo.toml" <<TOML
-[package]
-name = "bench-$kind-$n"
-version = "0.0.0"
-edition = "2024"
-[dependencies]
-error-core = { path = "$root/error-core" }
-[workspace]
-TOML
+    manifest "$dir" "error-core = { path = \"$root/error-core\" }"
     {
       echo '#[derive(Debug, error_core::ApiError)]'
       echo '#[api_error(format = "matrix", http = 400)]'
@@ -62,16 +60,7 @@ TOML
       echo '}'
     } > "$dir/src/lib.rs"
   else
-    cat > "$dir/Cargo.toml" <<TOML
-[package]
-name = "bench-$kind-$n"
-version = "0.0.0"
-edition = "2024"
-[dependencies]
-thiserror = "2"
-serde = "1"
-[workspace]
-TOML
+    manifest "$dir" $'thiserror = "2"\nserde = "1"'
     {
       echo 'use serde::ser::{Serialize, SerializeMap, Serializer};'
       echo '#[derive(Debug, thiserror::Error)]'

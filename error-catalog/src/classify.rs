@@ -5,6 +5,7 @@
 //! Every body goes through [`ReceivedError::read`] first, so oversized and deeply nested
 //! bodies are refused before parsing and nothing panics.
 
+use error_core::wire::RawBody;
 use error_core::{
     ApiError, Classified, Classify, Limits, Overrides, ReceiveError, ReceivedError, ResponseRecord,
     WireError, WireFormat,
@@ -222,6 +223,10 @@ impl Classification {
     }
 }
 
+/// A body with something in every place a `RawBody` keeps things: texts with escapes,
+/// Djblets' `err`, more members than fit inline, a name with an escape.
+const FILLER: &[u8] = br#"{"stat":"fail","err":{"code":100,"msg":"\u0041","x":0},"errcode":"M_\u0042","title":"t","a":1,"b":2,"c":3,"d":4,"\u0065":5}"#;
+
 /// Reads arbitrary bytes as a received response through every reader: the format-specific and
 /// detecting parsers, each catalog's classification, and each system's rules; renders what was
 /// read. What the fuzz target (`fuzz/`) and its regression test run: it must never panic.
@@ -270,6 +275,16 @@ pub fn read_arbitrary(data: &[u8]) {
                         WebApiError::from_wire(&received.error).as_ref(),
                         "decode and from_wire build different errors"
                     );
+                    // Read into a body that held another, it reads the same.
+                    let mut reused = RawBody::new(format);
+                    let _ = WebApiError::decode_into(&mut reused, FILLER, &limits);
+                    match WebApiError::decode_into(&mut reused, body, &limits) {
+                        Ok(error) => {
+                            assert_eq!(reused.to_wire(), decoded.wire().to_wire());
+                            assert_eq!(error.as_ref(), decoded.known());
+                        }
+                        Err(error) => panic!("decode_into refused what decode read: {error}"),
+                    }
                 }
                 Err(error) => panic!("read accepted a body decode refused: {error}"),
             }
