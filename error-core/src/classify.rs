@@ -60,7 +60,8 @@ pub trait Classify: Catalog + Sized {
     /// (whatever it held is replaced) in its format, and the catalog error it names is
     /// returned; `None` when the catalog does not know it, which `wire` then describes.
     /// Nothing is moved, so this is the quickest way to a typed error:
-    /// `decode` costs two copies of the `RawBody` more.
+    /// `decode` costs two copies of the `RawBody` more. After an error, `wire` holds what
+    /// was read before it, and the next read replaces it.
     #[inline]
     fn decode_into<'b>(
         wire: &mut RawBody<'b>,
