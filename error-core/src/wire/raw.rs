@@ -72,22 +72,13 @@ impl<'b> RawBody<'b> {
         self.filled = true;
         // Checking the whole body is UTF-8 at once is quicker than serde_json checking each
         // string and raw member on its own, which it skips for a `str`.
-        let text = utf8(body)?;
-        match read_members(text, |key, raw| self.accept(key, raw)) {
-            Ok(true) => Ok(()),
-            Ok(false) => Err(ParseError::NotObject),
-            Err(error) => Err(ParseError::NotJson(error)),
-        }
+        read_object(utf8(body)?, |key, raw| self.accept(key, raw))
     }
 
     /// Reads `body` in the format its members show: collected first, then taken.
     fn parse_detected(body: &'b [u8]) -> Result<Self, ParseError> {
         let mut root = Vec::new();
-        match read_members(utf8(body)?, |key, raw| root.push((key, raw))) {
-            Ok(true) => {}
-            Ok(false) => return Err(ParseError::NotObject),
-            Err(error) => return Err(ParseError::NotJson(error)),
-        }
+        read_object(utf8(body)?, |key, raw| root.push((key, raw)))?;
         let format = layout::detect(|key| last_member(borrowed(&root), key).map(kind_of))
             .ok_or(ParseError::UnknownFormat)?;
         let mut body = RawBody::new(format);
@@ -113,13 +104,14 @@ impl<'b> RawBody<'b> {
     fn accept(&mut self, key: Cow<'b, str>, raw: &'b RawValue) {
         if self.format == WireFormat::Djblets {
             if key == DJBLETS_ERR {
-                let mut err = Vec::new();
-                if let Ok(true) = read_members(raw.get(), |key, raw| err.push((key, raw))) {
-                    for (key, raw) in err {
-                        if !self.lift(Scope::DjbletsErr, &key, raw) {
-                            self.err_members.push((key, raw));
-                        }
+                // Only an object has members, so nothing is taken from an `err` of another
+                // type, which is kept below as it came.
+                let lifted = read_members(raw.get(), |key, raw| {
+                    if !self.lift(Scope::DjbletsErr, &key, raw) {
+                        self.err_members.push((key, raw));
                     }
+                });
+                if let Ok(true) = lifted {
                     return;
                 }
             } else if key == DJBLETS_STAT && raw.get() == "\"fail\"" {
@@ -401,6 +393,19 @@ impl<'b, F: FnMut(Cow<'b, str>, &'b RawValue)> Visitor<'b> for EachMember<F> {
 
     fn visit_unit<E>(self) -> Result<bool, E> {
         Ok(false)
+    }
+}
+
+/// Reads `text` as a JSON object, each member to `each`; a body that is no object, or no
+/// JSON, is the [`ParseError`] saying so.
+fn read_object<'b>(
+    text: &'b str,
+    each: impl FnMut(Cow<'b, str>, &'b RawValue),
+) -> Result<(), ParseError> {
+    match read_members(text, each) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(ParseError::NotObject),
+        Err(error) => Err(ParseError::NotJson(error)),
     }
 }
 
