@@ -5,11 +5,11 @@ use std::fmt;
 use http::StatusCode;
 use http::header::HeaderMap;
 
-use crate::descriptor::{ErrorDescriptor, WireFormat};
+use crate::descriptor::ErrorDescriptor;
 use crate::instance::Instance;
 use crate::overrides::{HeaderOverride, Overrides};
 use crate::render::{self, RenderError, RenderOptions};
-use crate::wire::Body;
+use crate::wire::{Body, WireFormat};
 
 /// An error an HTTP API can return. Derive it with `#[derive(ApiError)]`.
 ///

@@ -32,9 +32,10 @@ use http::header::{ACCEPT, CONTENT_TYPE, HeaderValue};
 use http::{HeaderMap, StatusCode};
 
 use crate::api_error::ApiError;
-use crate::descriptor::{HeaderHook, WireFormat};
+use crate::descriptor::HeaderHook;
 use crate::overrides::HeaderOverride;
 use crate::render::RenderOptions;
+use crate::wire::WireFormat;
 
 /// What [`negotiate`] needs to answer the request again: the problem-details rendering and the
 /// hooks that compute headers from the request. Kept in the response's extensions by

@@ -2,43 +2,7 @@
 
 use http::StatusCode;
 
-/// The wire format an error is rendered in by default.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum WireFormat {
-    /// Djblets WebAPI: `{"stat":"fail","err":{"code":…,"msg":…}}`, content type `application/json`.
-    Djblets,
-    /// Matrix client-server API: `{"errcode":"M_…","error":"…"}`, content type `application/json`.
-    Matrix,
-    /// RFC 9457 problem details, content type `application/problem+json`.
-    Problem,
-}
-
-impl WireFormat {
-    /// Every format, in declaration order.
-    pub const ALL: [WireFormat; 3] = [WireFormat::Djblets, WireFormat::Matrix, WireFormat::Problem];
-
-    /// The name used in `#[api_error(format = "…")]`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            WireFormat::Djblets => "djblets",
-            WireFormat::Matrix => "matrix",
-            WireFormat::Problem => "problem",
-        }
-    }
-
-    /// The `Content-Type` a response in this format carries.
-    pub const fn content_type(self) -> &'static str {
-        match self {
-            WireFormat::Djblets | WireFormat::Matrix => "application/json",
-            WireFormat::Problem => "application/problem+json",
-        }
-    }
-
-    /// Reads a format from its attribute name.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|format| format.name() == name)
-    }
-}
+use crate::wire::WireFormat;
 
 /// A hook that adds headers computed from the request being answered, as Djblets' callable
 /// `headers` does for `WWW-Authenticate`. The request is `None` when rendering outside a request.

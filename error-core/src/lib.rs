@@ -29,17 +29,13 @@ pub mod __private;
 
 pub use api_error::{ApiError, Summary};
 pub use classify::{Classified, Classify};
-pub use descriptor::{
-    Catalog, Described, ErrorDescriptor, FieldDescriptor, FieldRole, HeaderHook, WireFormat,
-};
+pub use descriptor::{Catalog, Described, ErrorDescriptor, FieldDescriptor, FieldRole, HeaderHook};
 pub use instance::Instance;
 pub use overrides::{DynHeaderHook, HeaderOverride, Overridden, Overrides};
 pub use render::{RenderError, RenderOptions};
 pub use response::ResponseRecord;
 pub use retry::{RetryDecision, RetryPolicy};
-pub use wire::{
-    Fallback, Limits, ParseError, ReceiveError, ReceivedError, WireError, reason_phrase,
-};
+pub use wire::{Limits, ReceiveError, ReceivedError, WireError, WireFormat, reason_phrase};
 
 /// Derives [`ApiError`], `Display`, `std::error::Error`, `serde::Serialize` and constructors.
 /// See the crate documentation for every attribute.

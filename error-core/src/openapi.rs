@@ -6,11 +6,10 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 use utoipa::openapi::example::ExampleBuilder;
-use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::{ContentBuilder, RefOr, Response, ResponseBuilder, Schema};
 
-use crate::descriptor::{Catalog, ErrorDescriptor, WireFormat};
-use crate::wire::{PROBLEM_TYPE_DEFAULT, WireError, reason_phrase};
+use crate::descriptor::{Catalog, ErrorDescriptor};
+use crate::wire::{WireError, WireFormat, reason_phrase};
 
 /// The responses of every error of `E`, by status: a description listing the errors, and for
 /// the native format of each and for `application/problem+json`, the body's schema and one
@@ -77,68 +76,11 @@ pub fn example_body(descriptor: &ErrorDescriptor, format: WireFormat) -> Value {
         .error_subtype
         .filter(|_| descriptor.error_type.is_some())
         .map(str::to_owned);
-    match format {
-        WireFormat::Djblets => {}
-        WireFormat::Matrix => {
-            error.errcode = Some(
-                descriptor
-                    .errcode
-                    .unwrap_or(crate::wire::MATRIX_UNKNOWN_ERRCODE)
-                    .to_owned(),
-            );
-            error.code = None;
-            error.error_type = None;
-            error.error_subtype = None;
-        }
-        WireFormat::Problem => {
-            error.problem_type = Some(PROBLEM_TYPE_DEFAULT.to_owned());
-            error.title = Some(reason_phrase(descriptor.status.as_u16()).to_owned());
-            error.status = Some(descriptor.status.as_u16());
-        }
-    }
+    format.describe(descriptor, &mut error);
     error.to_value()
 }
 
 /// The schema of a body in `format`; members beyond the listed ones are allowed (extra fields).
 pub fn schema(format: WireFormat) -> Schema {
-    let text = || ObjectBuilder::new().schema_type(Type::String);
-    let integer = || ObjectBuilder::new().schema_type(Type::Integer);
-    let object = match format {
-        WireFormat::Djblets => {
-            let err = ObjectBuilder::new()
-                .property("code", integer())
-                .property("msg", text())
-                .property("type", text())
-                .property("subtype", text())
-                .property("detail", text())
-                .property("trace_id", text())
-                .required("code")
-                .required("msg");
-            ObjectBuilder::new()
-                .property("stat", text().enum_values(Some(["fail"])))
-                .property("err", err)
-                .required("stat")
-                .required("err")
-        }
-        WireFormat::Matrix => ObjectBuilder::new()
-            .property("errcode", text())
-            .property("error", text())
-            .required("errcode")
-            .required("error"),
-        WireFormat::Problem => ObjectBuilder::new()
-            .property("type", text())
-            .property("title", text())
-            .property("status", integer())
-            .property("detail", text())
-            .property("code", integer())
-            .property("errcode", text())
-            .property("error_type", text())
-            .property("error_subtype", text())
-            .property("error_detail", text())
-            .property("trace_id", text())
-            .required("type")
-            .required("title")
-            .required("status"),
-    };
-    Schema::Object(object.build())
+    Schema::Object(format.schema().build())
 }

@@ -5,8 +5,7 @@ use std::fmt;
 use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
 
 use crate::api_error::ApiError;
-use crate::descriptor::WireFormat;
-use crate::wire::Body;
+use crate::wire::{Body, WireFormat};
 
 /// Why an error could not be rendered. Values that come from user data (a header field holding
 /// CR or LF, say) end up here rather than in a panic.
@@ -60,12 +59,6 @@ pub struct RenderOptions<'a> {
     pub extra: Option<&'a serde_json::Map<String, serde_json::Value>>,
 }
 
-/// `X-Content-Type-Options: nosniff`, which every Djblets WebAPI response carries.
-const NOSNIFF: (HeaderName, HeaderValue) = (
-    HeaderName::from_static("x-content-type-options"),
-    HeaderValue::from_static("nosniff"),
-);
-
 /// A header checked for sending: a name that is an HTTP token and a value without CR, LF or
 /// another forbidden byte, or the [`RenderError`] saying which it is not.
 pub(crate) fn checked_header(
@@ -90,19 +83,6 @@ pub(crate) fn header_value(name: &str, value: &[u8]) -> Result<HeaderValue, Rend
     })
 }
 
-/// The `Content-Type` of `format`, made at compile time: `HeaderValue::from_static` checks
-/// its text when called at run time.
-fn content_type(format: WireFormat) -> HeaderValue {
-    const DJBLETS: HeaderValue = HeaderValue::from_static(WireFormat::Djblets.content_type());
-    const MATRIX: HeaderValue = HeaderValue::from_static(WireFormat::Matrix.content_type());
-    const PROBLEM: HeaderValue = HeaderValue::from_static(WireFormat::Problem.content_type());
-    match format {
-        WireFormat::Djblets => DJBLETS,
-        WireFormat::Matrix => MATRIX,
-        WireFormat::Problem => PROBLEM,
-    }
-}
-
 /// The room a rendered body starts with.
 const BODY_CAPACITY: usize = 256;
 
@@ -121,11 +101,8 @@ pub(crate) fn render<E: ApiError>(
     *response.status_mut() = error.status();
     let headers = response.headers_mut();
     error.write_headers(options.request, headers)?;
-    headers.insert(CONTENT_TYPE, content_type(format));
-    if format == WireFormat::Djblets {
-        let (name, value) = NOSNIFF;
-        headers.insert(name, value);
-    }
+    headers.insert(CONTENT_TYPE, format.content_type_header());
+    format.write_headers(headers);
     #[cfg(feature = "tracing")]
     crate::trace::record(error, response.status());
     Ok(response)

@@ -3,8 +3,7 @@
 use std::collections::BTreeMap;
 
 use error_core::{
-    ApiError, Classified, Classify, Fallback, Limits, ReceiveError, ReceivedError, WireError,
-    WireFormat,
+    ApiError, Classified, Classify, Limits, ReceiveError, ReceivedError, WireError, WireFormat,
 };
 use serde_json::json;
 
@@ -185,12 +184,26 @@ fn rendering_then_reading_gives_back_the_same_error() {
 
 #[test]
 fn non_json_non_object_and_non_utf8_bodies_fall_back_to_the_status() {
+    let not_json = |line, column, reason: &str| ReceiveError::NotJson {
+        line,
+        column,
+        reason: reason.to_owned(),
+    };
     for (body, fallback) in [
-        (&b"<html>Bad Gateway</html>"[..], Fallback::NotJson),
-        (&b""[..], Fallback::NotJson),
-        (&b"[1,2]"[..], Fallback::NotObject),
-        (&b"\"text\""[..], Fallback::NotObject),
-        (&b"{\"error\":\"\xff\xfe\"}"[..], Fallback::NotUtf8),
+        (
+            &b"<html>Bad Gateway</html>"[..],
+            not_json(1, 1, "expected value at line 1 column 1"),
+        ),
+        (
+            &b""[..],
+            not_json(1, 0, "EOF while parsing a value at line 1 column 0"),
+        ),
+        (&b"[1,2]"[..], ReceiveError::NotObject),
+        (&b"\"text\""[..], ReceiveError::NotObject),
+        (
+            &b"{\"error\":\"\xff\xfe\"}"[..],
+            ReceiveError::NotUtf8 { valid_up_to: 10 },
+        ),
     ] {
         let received = read(WireFormat::Matrix, 502, body);
         assert_eq!(received.fallback, Some(fallback), "{body:?}");
@@ -201,7 +214,7 @@ fn non_json_non_object_and_non_utf8_bodies_fall_back_to_the_status() {
     let unknown = ReceivedError::read(None, 418, Vec::new(), br#"{"hello":1}"#, &Limits::default());
     assert_eq!(
         unknown.map(|r| r.fallback).ok(),
-        Some(Some(Fallback::UnknownFormat))
+        Some(Some(ReceiveError::UnknownFormat))
     );
 }
 

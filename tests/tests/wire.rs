@@ -207,15 +207,15 @@ fn unknown_members_are_kept_and_mistyped_known_members_are_not_lost() {
 fn malformed_bodies_are_typed_errors() {
     assert!(matches!(
         WireError::from_slice_any(b"<html>502</html>"),
-        Err(error_core::ParseError::NotJson(_))
+        Err(error_core::ReceiveError::NotJson { .. })
     ));
     assert!(matches!(
         WireError::from_slice_any(b"[1]"),
-        Err(error_core::ParseError::NotObject)
+        Err(error_core::ReceiveError::NotObject)
     ));
     assert!(matches!(
         WireError::from_slice_any(b"{\"hello\":1}"),
-        Err(error_core::ParseError::UnknownFormat)
+        Err(error_core::ReceiveError::UnknownFormat)
     ));
 }
 

@@ -9,9 +9,10 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Vis
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::layout::{self, DJBLETS_ERR, DJBLETS_STAT, Kind, Scope, Slot, Text};
-use super::received::{ParseError, WireError};
-use crate::descriptor::WireFormat;
+use super::WireFormat;
+use super::error::ReceiveError;
+use super::format::{Kind, Root, Slot, Text};
+use super::wire_error::WireError;
 
 /// A member no protocol value took: its name, unescaped, and its JSON text.
 type RawMember<'b> = (Cow<'b, str>, &'b RawValue);
@@ -37,7 +38,7 @@ pub struct RawBody<'b> {
 
 impl<'b> RawBody<'b> {
     /// Reads `body` as a `format` body, or detects the format (see [`WireError::detect`]).
-    pub fn parse(format: Option<WireFormat>, body: &'b [u8]) -> Result<Self, ParseError> {
+    pub fn parse(format: Option<WireFormat>, body: &'b [u8]) -> Result<Self, ReceiveError> {
         let Some(format) = format else {
             return Self::parse_detected(body);
         };
@@ -65,7 +66,7 @@ impl<'b> RawBody<'b> {
     /// Reads `body` into this body, in its format, replacing what it held. Filling a body in
     /// place, rather than returning one, saves copying it: it is some hundred bytes.
     #[inline]
-    pub(crate) fn read(&mut self, body: &'b [u8]) -> Result<(), ParseError> {
+    pub(crate) fn read(&mut self, body: &'b [u8]) -> Result<(), ReceiveError> {
         if self.filled {
             self.clear();
         }
@@ -76,11 +77,11 @@ impl<'b> RawBody<'b> {
     }
 
     /// Reads `body` in the format its members show: collected first, then taken.
-    fn parse_detected(body: &'b [u8]) -> Result<Self, ParseError> {
+    fn parse_detected(body: &'b [u8]) -> Result<Self, ReceiveError> {
         let mut root = Vec::new();
         read_object(utf8(body)?, |key, raw| root.push((key, raw)))?;
-        let format = layout::detect(|key| last_member(borrowed(&root), key).map(kind_of))
-            .ok_or(ParseError::UnknownFormat)?;
+        let format = WireFormat::detect(|key| last_member(borrowed(&root), key).map(kind_of))
+            .ok_or(ReceiveError::UnknownFormat)?;
         let mut body = RawBody::new(format);
         for (key, raw) in root {
             body.accept(key, raw);
@@ -99,36 +100,37 @@ impl<'b> RawBody<'b> {
         self.err_members.clear();
     }
 
-    /// Takes root member `key`: a protocol value, Djblets' `err` object, or a member kept.
+    /// Takes root member `key`: a protocol value, an object of them, or a member kept.
     #[inline]
     fn accept(&mut self, key: Cow<'b, str>, raw: &'b RawValue) {
-        if self.format == WireFormat::Djblets {
-            if key == DJBLETS_ERR {
-                // Only an object has members, so nothing is taken from an `err` of another
-                // type, which is kept below as it came.
+        let format = self.format;
+        let kept = match format.root(&key) {
+            Root::Value(slot) => !self.lift(slot, raw),
+            // Only an object has members, so nothing is taken from one of another type, which
+            // is kept as it came.
+            Root::Object => {
                 let lifted = read_members(raw.get(), |key, raw| {
-                    if !self.lift(Scope::DjbletsErr, &key, raw) {
+                    let taken = format.nested(&key).is_some_and(|slot| self.lift(slot, raw));
+                    if !taken {
                         self.err_members.push((key, raw));
                     }
                 });
-                if let Ok(true) = lifted {
-                    return;
-                }
-            } else if key == DJBLETS_STAT && raw.get() == "\"fail\"" {
-                return;
+                !matches!(lifted, Ok(true))
             }
-        }
-        if !self.lift(Scope::Root, &key, raw) {
+            Root::Constant(json) => raw.get() != json,
+            Root::Member => true,
+        };
+        if kept {
             self.members.push((key, raw));
         }
     }
 
-    /// Sets the protocol value `key` names, if it does and `raw` has its type. A later
-    /// member of the same name replaces it, as in a JSON object, even one of the wrong type.
+    /// Sets the protocol value `slot` to `raw`, if `raw` has its type. A later member of the
+    /// same name replaces it, as in a JSON object, even one of the wrong type.
     #[inline]
-    fn lift(&mut self, scope: Scope, key: &str, raw: &'b RawValue) -> bool {
-        match Slot::of(self.format, scope, key) {
-            Some(Slot::Text(text)) => {
+    fn lift(&mut self, slot: Slot, raw: &'b RawValue) -> bool {
+        match slot {
+            Slot::Text(text) => {
                 // A later member replaces an earlier one, escaped or not.
                 if !self.unescaped.is_empty() {
                     self.unescaped.retain(|(which, _)| *which != text);
@@ -145,15 +147,14 @@ impl<'b> RawBody<'b> {
                 };
                 taken
             }
-            Some(Slot::Code) => {
+            Slot::Code => {
                 self.code = raw.get().parse().ok();
                 self.code.is_some()
             }
-            Some(Slot::Status) => {
+            Slot::Status => {
                 self.status = raw.get().parse().ok();
                 self.status.is_some()
             }
-            None => false,
         }
     }
 
@@ -217,14 +218,10 @@ impl<'b> RawBody<'b> {
     }
 }
 
-/// `body` as text; if it is not UTF-8, serde_json's own error for it, which says where.
-fn utf8(body: &[u8]) -> Result<&str, ParseError> {
-    std::str::from_utf8(body).map_err(|_| {
-        // Reading every string as text makes serde_json check them, and say where one fails.
-        match serde_json::from_slice::<Value>(body) {
-            Err(error) => ParseError::NotJson(error),
-            Ok(_) => ParseError::NotJson(de::Error::custom("body is not UTF-8")),
-        }
+/// `body` as text, or where it stops being UTF-8.
+fn utf8(body: &[u8]) -> Result<&str, ReceiveError> {
+    std::str::from_utf8(body).map_err(|error| ReceiveError::NotUtf8 {
+        valid_up_to: error.valid_up_to(),
     })
 }
 
@@ -397,15 +394,15 @@ impl<'b, F: FnMut(Cow<'b, str>, &'b RawValue)> Visitor<'b> for EachMember<F> {
 }
 
 /// Reads `text` as a JSON object, each member to `each`; a body that is no object, or no
-/// JSON, is the [`ParseError`] saying so.
+/// JSON, is the [`ReceiveError`] saying so.
 fn read_object<'b>(
     text: &'b str,
     each: impl FnMut(Cow<'b, str>, &'b RawValue),
-) -> Result<(), ParseError> {
+) -> Result<(), ReceiveError> {
     match read_members(text, each) {
         Ok(true) => Ok(()),
-        Ok(false) => Err(ParseError::NotObject),
-        Err(error) => Err(ParseError::NotJson(error)),
+        Ok(false) => Err(ReceiveError::NotObject),
+        Err(error) => Err(error.into()),
     }
 }
 

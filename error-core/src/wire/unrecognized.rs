@@ -5,9 +5,10 @@ use std::fmt;
 
 use http::StatusCode;
 
-use super::received::WireError;
+use super::WireFormat;
+use super::wire_error::WireError;
 use crate::api_error::ApiError;
-use crate::descriptor::{ErrorDescriptor, WireFormat};
+use crate::descriptor::ErrorDescriptor;
 use crate::instance::Instance;
 
 /// The description of every received error no catalog knows: its values are the instance's.

@@ -5,10 +5,10 @@ use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::layout::Text;
+use super::WireFormat;
+use super::format::Text;
 use super::raw::{RawBody, to_value};
-use super::received::WireError;
-use crate::descriptor::WireFormat;
+use super::wire_error::WireError;
 
 /// A received body, as [`Classify::from_index`](crate::Classify::from_index) reads it.
 pub trait ReceivedBody {
