@@ -143,8 +143,9 @@ pub fn prefers_problem(headers: &HeaderMap) -> bool {
             .find_map(|q| q.trim().parse::<f32>().ok())
             .unwrap_or(1.0);
         let slot = match media.as_str() {
-            "application/problem+json" => &mut problem,
-            "application/json" => &mut json,
+            media if media == WireFormat::Problem.content_type() => &mut problem,
+            // The content type of every other format.
+            media if media == WireFormat::Matrix.content_type() => &mut json,
             _ => continue,
         };
         if slot.is_none_or(|(best, _)| q > best) {
