@@ -12,9 +12,10 @@ use error_core::{
 };
 use serde_json::{Map, Value};
 
+use crate::catalog_error::CatalogError;
 use crate::djblets::{CustomWebApiError, WebApiError};
 use crate::py42;
-use crate::registry::{CatalogError, Entry, System};
+use crate::registry::{Entry, System};
 use crate::synapse::HttpResponseException;
 use crate::tenable::{self, Session};
 

@@ -5,6 +5,7 @@
 //! fixtures observed from the libraries themselves (`fixtures/`).
 #![forbid(unsafe_code)]
 
+pub mod catalog_error;
 pub mod classify;
 pub mod cli;
 pub mod djblets;
@@ -14,4 +15,5 @@ pub mod registry;
 pub mod synapse;
 pub mod tenable;
 
-pub use registry::{CatalogError, Entry, System, entries};
+pub use catalog_error::CatalogError;
+pub use registry::{Entry, System, entries};

@@ -52,7 +52,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
-use crate::registry::{CatalogError, Entry, System, build_constant};
+use crate::catalog_error::CatalogError;
 
 /// A value py42 was given for a parameter: Python's `None`, a `bool`, an `int`, a `float` or
 /// a `str`. It is shown as Python's `str()` shows it, which is how py42's f-strings format it,
@@ -1234,84 +1234,6 @@ pub fn handle_error(
         Some(response) if (400..600).contains(&response.status) => Err(raise_py42_error(response)),
         Some(_) => Ok(()),
     }
-}
-
-/// The registry entries of this module, in the order py42 declares the classes.
-pub(crate) fn entries() -> Vec<Entry> {
-    macro_rules! class {
-        ($error:ident) => {
-            Entry::of::<$error>(
-                System::Py42,
-                concat!("py42::", stringify!($error)),
-                concat!("py42.exceptions.", stringify!($error)),
-                true,
-            )
-        };
-    }
-    vec![
-        class!(Py42Error),
-        class!(Py42ResponseError),
-        class!(Py42ArchiveFileNotFoundError),
-        class!(Py42ChecksumNotFoundError),
-        class!(Py42FeatureUnavailableError),
-        class!(Py42HTTPError),
-        class!(Py42DeviceNotConnectedError),
-        class!(Py42InvalidArchivePassword),
-        class!(Py42InvalidArchiveEncryptionKey),
-        class!(Py42StorageSessionInitializationError),
-        class!(Py42SessionInitializationError),
-        class!(Py42BadRequestError),
-        class!(Py42UnauthorizedError),
-        class!(Py42ForbiddenError),
-        class!(Py42NotFoundError),
-        class!(Py42ConflictError),
-        class!(Py42InternalServerError),
-        class!(Py42TooManyRequestsError),
-        class!(Py42OrgNotFoundError),
-        class!(Py42ActiveLegalHoldError),
-        class!(Py42UserAlreadyAddedError),
-        class!(Py42LegalHoldNotFoundOrPermissionDeniedError),
-        class!(Py42LegalHoldCriteriaMissingError),
-        class!(Py42LegalHoldAlreadyDeactivatedError),
-        class!(Py42LegalHoldAlreadyActiveError),
-        class!(Py42InvalidRuleOperationError),
-        class!(Py42MFARequiredError),
-        class!(Py42UserAlreadyExistsError),
-        class!(Py42UsernameMustBeEmailError),
-        class!(Py42InvalidEmailError),
-        class!(Py42InvalidPasswordError),
-        class!(Py42InvalidUsernameError),
-        class!(Py42CloudAliasLimitExceededError),
-        // The one class without parameters is a unit struct, built as a constant.
-        Entry::constant(
-            System::Py42,
-            "py42::Py42CloudAliasCharacterLimitExceededError",
-            "py42.exceptions.Py42CloudAliasCharacterLimitExceededError",
-            true,
-            Py42CloudAliasCharacterLimitExceededError.descriptor(),
-            |fields, overrides| {
-                build_constant(Py42CloudAliasCharacterLimitExceededError, fields, overrides)
-            },
-        ),
-        class!(Py42BadRestoreRequestError),
-        class!(Py42InvalidPageTokenError),
-        class!(Py42UserNotOnListError),
-        class!(Py42UnableToCreateProfileError),
-        class!(Py42InvalidRuleError),
-        class!(Py42UpdateClosedCaseError),
-        class!(Py42CaseNameExistsError),
-        class!(Py42DescriptionLimitExceededError),
-        class!(Py42InvalidCaseUserError),
-        class!(Py42CaseAlreadyHasEventError),
-        class!(Py42TrustedActivityInvalidChangeError),
-        class!(Py42TrustedActivityConflictError),
-        class!(Py42TrustedActivityInvalidCharacterError),
-        class!(Py42TrustedActivityIdNotFound),
-        class!(Py42WatchlistNotFound),
-        class!(Py42WatchlistOrUserNotFound),
-        class!(Py42InvalidWatchlistType),
-        class!(Py42UserRiskProfileNotFound),
-    ]
 }
 
 /// What the catalog page says about this module beyond its table.

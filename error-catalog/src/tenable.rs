@@ -51,7 +51,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer};
 use serde_json::Value;
 
-use crate::registry::{CatalogError, Entry, System};
+use crate::catalog_error::CatalogError;
 
 /// Base exception class that sets up logging and handles some basic scaffolding for all other
 /// exception classes. This exception should never be directly seen.
@@ -549,39 +549,6 @@ fn sc_error_code_set(body: &str) -> bool {
         Some(Value::Array(items)) => !items.is_empty(),
         Some(Value::Object(members)) => !members.is_empty(),
     }
-}
-
-/// The registry entries of this module.
-pub(crate) fn entries() -> Vec<Entry> {
-    macro_rules! entries {
-        ($($error:ident => $in_page:literal),* $(,)?) => {
-            vec![$(Entry::of::<$error>(
-                System::Tenable,
-                concat!("tenable::", stringify!($error)),
-                concat!("tenable.errors.", stringify!($error)),
-                $in_page,
-            )),*]
-        };
-    }
-    entries![
-        TenableException => true,
-        ConnectionError => true,
-        PackageMissingError => true,
-        UnexpectedValueError => true,
-        FileDownloadError => false,
-        TioExportsError => true,
-        TioExportsTimeout => true,
-        APIError => true,
-        ImpersonationError => true,
-        InvalidInputError => false,
-        NotFoundError => true,
-        PasswordComplexityError => true,
-        PermissionError => false,
-        RetryError => true,
-        ServerError => true,
-        UnknownError => true,
-        UnsupportedError => true,
-    ]
 }
 
 /// What the catalog page says about this module beyond its table.
