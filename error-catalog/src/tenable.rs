@@ -22,7 +22,7 @@
 //!
 //! ```
 //! use error_catalog::tenable::{NotFoundError, RetryError};
-//! use error_core::{ApiError, Described, ErrorDescriptor, ResponseRecord, RetryPolicy};
+//! use error_core::{ApiError, Described, ErrorDescriptor, ResponseRecord};
 //!
 //! let response = ResponseRecord {
 //!     method: Some("GET".into()),
@@ -46,12 +46,15 @@
 
 use std::fmt;
 
-use error_core::{ApiError, Described, ErrorDescriptor, ResponseRecord, RetryPolicy};
+use error_core::{ApiError, Described, ErrorDescriptor, ResponseRecord};
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::catalog_error::CatalogError;
 use crate::python::{OrNone, str_of};
+
+mod retry;
+pub use retry::{RetryDecision, RetryPolicy};
 
 /// Base exception class that sets up logging and handles some basic scaffolding for all other
 /// exception classes. This exception should never be directly seen.
@@ -387,18 +390,13 @@ pub const RETRY_STATUSES: [u16; 5] = [429, 501, 502, 503, 504];
 /// retried statuses ends in a [`RetryError`] after `RETRIES + 1` attempts.
 pub const RETRIES: u64 = 5;
 
-/// pyTenable's retry rule (`APISession._request`) as a reusable policy: [`RETRY_STATUSES`]
-/// are retried, at most `RETRIES + 1` requests are made, and the wait after the n-th is the
+/// pyTenable's retry rule for a session built with the defaults: [`RETRY_STATUSES`] are
+/// retried, at most `RETRIES + 1` requests are made, and the wait after the n-th is the
 /// response's `Retry-After` (seconds, fractions allowed) or else `n` seconds (`_backoff` is 1).
 /// pyTenable sleeps after the last attempt too, before raising [`RetryError`]; the policy
-/// reports that wait in [`RetryDecision::GiveUp`](error_core::RetryDecision::GiveUp).
+/// reports that wait in [`RetryDecision::GiveUp`].
 pub fn retry_policy() -> RetryPolicy {
-    RetryPolicy {
-        statuses: RETRY_STATUSES.to_vec(),
-        max_attempts: RETRIES as u32 + 1,
-        backoff: std::time::Duration::from_secs(1),
-        honor_retry_after: true,
-    }
+    RetryPolicy::default()
 }
 
 impl Session {

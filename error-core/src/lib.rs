@@ -17,7 +17,6 @@ pub mod openapi;
 mod overrides;
 mod render;
 mod response;
-mod retry;
 mod template;
 #[cfg(feature = "tracing")]
 pub mod trace;
@@ -36,7 +35,6 @@ pub use instance::Instance;
 pub use overrides::{DynHeaderHook, HeaderOverride, Overridden, Overrides};
 pub use render::{RenderError, RenderOptions};
 pub use response::ResponseRecord;
-pub use retry::{RetryDecision, RetryPolicy};
 pub use wire::{
     Fallback, Limits, ParseError, ReceiveError, ReceivedError, WireError, reason_phrase,
 };
