@@ -1,9 +1,15 @@
-//! The `error-catalog` command line: `list`, `show`, `render`. Arguments are read by hand
-//! (the grammar is small), so the tool adds no dependency.
+//! The `error-catalog` command line: `list`, `show`, `render`, `classify`. clap reads the
+//! grammar (and answers `--help` on every command); the messages of a misuse keep the tool's
+//! own two-line form (`error: …` then `hint: …`, exit 2), which scripts read, so clap's
+//! errors are translated into it ([`from_clap`]).
 
+use std::ffi::OsStr;
 use std::fmt;
 use std::io::Write;
 
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use error_core::{Overrides, RenderOptions, WireFormat};
 use serde_json::{Map, Value, json};
 
@@ -11,7 +17,7 @@ use crate::markdown;
 use crate::registry::{Entry, System, entries};
 
 /// Why the tool stopped: a one-line message, a hint, and the exit code.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct CliError {
     /// What went wrong.
     pub message: String,
@@ -45,7 +51,14 @@ impl fmt::Display for CliError {
     }
 }
 
-const USAGE: &str = "\
+// A value parser's `CliError` travels inside clap's error as its source, so that the
+// translation can give it back unchanged.
+impl std::error::Error for CliError {}
+
+/// The overview `error-catalog help` (and `--help`, `-h`) prints. It is written by hand, not
+/// generated, because scripts and users have read it byte for byte since before clap; a test
+/// checks that it names every command and flag clap knows, so the two cannot drift apart.
+pub const USAGE: &str = "\
 usage: error-catalog <command>
 
 commands:
@@ -58,152 +71,408 @@ commands:
               [--body-file F] [--trusted]      the body is read from stdin without --body-file
 ";
 
+/// The whole command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "error-catalog",
+    override_help = USAGE,
+    subcommand_required = true,
+    // A flag given twice takes its last value, as the tool always did.
+    args_override_self = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Lists the declared errors, as a table, JSON or the Markdown of CATALOG.md.
+    List(ListArgs),
+    /// Shows one error's declaration as JSON.
+    Show(ShowArgs),
+    /// Renders one error as the HTTP response its library sends: status, headers, body.
+    Render(RenderArgs),
+    /// Reads a received response (the body from stdin or --body-file) as the typed catalog
+    /// error, by the rules of one library.
+    Classify(ClassifyArgs),
+}
+
+// Every option takes the next argument as its value even when it starts with `-` (a message
+// `--message -1`), as the tool always did.
+
+#[derive(Debug, Args)]
+struct ListArgs {
+    /// Only the errors of this library.
+    #[arg(long, value_name = "SYSTEM", allow_hyphen_values = true, value_parser = system_parser())]
+    system: Option<System>,
+    /// How to print the list.
+    #[arg(long, value_name = "FORMAT", allow_hyphen_values = true, default_value = "table", value_parser = Choice::<ListFormat>::new())]
+    format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+struct ShowArgs {
+    /// A Rust name (with or without its module), a Python reference, a numeric code or an
+    /// errcode.
+    name: String,
+}
+
+#[derive(Debug, Args)]
+struct RenderArgs {
+    /// The error: a Rust name, a Python reference, a numeric code or an errcode.
+    name: String,
+    /// A field's value (repeat for each field); text that is not JSON is a string where the
+    /// field takes any value.
+    #[arg(long, value_name = "FIELD=VALUE", allow_hyphen_values = true, value_parser = assignment_parser())]
+    set: Vec<(String, String)>,
+    /// Replaces the message.
+    #[arg(long, value_name = "M", allow_hyphen_values = true)]
+    message: Option<String>,
+    /// Sets the error subtype.
+    #[arg(long, value_name = "S", allow_hyphen_values = true)]
+    subtype: Option<String>,
+    /// Sets the detail.
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
+    detail: Option<String>,
+    /// Sets the trace id.
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
+    trace_id: Option<String>,
+    /// The wire format: the error's own, or RFC 9457 problem details.
+    #[arg(long, value_name = "FORMAT", allow_hyphen_values = true, default_value = "native", value_parser = Choice::<RenderFormat>::new())]
+    format: RenderFormat,
+    /// For an error that wraps an HTTP response: that response's status.
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = status_parser("--response-status"))]
+    response_status: Option<u16>,
+    /// A header of the wrapped response (repeatable).
+    #[arg(long, value_name = "'Name: value'", allow_hyphen_values = true, value_parser = header_parser("--response-header"))]
+    response_header: Vec<(String, String)>,
+    /// The body of the wrapped response.
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    response_body: Option<String>,
+    /// The method of the request the wrapped response answered.
+    #[arg(long, value_name = "M", allow_hyphen_values = true)]
+    response_method: Option<String>,
+    /// The URL of the request the wrapped response answered.
+    #[arg(long, value_name = "U", allow_hyphen_values = true)]
+    response_url: Option<String>,
+}
+
+impl RenderArgs {
+    /// Whether any `--response-*` flag was given.
+    fn has_response(&self) -> bool {
+        self.response_status.is_some()
+            || !self.response_header.is_empty()
+            || self.response_body.is_some()
+            || self.response_method.is_some()
+            || self.response_url.is_some()
+    }
+}
+
+#[derive(Debug, Args)]
+struct ClassifyArgs {
+    /// The library whose rules classify the response.
+    #[arg(long, value_name = "SYSTEM", required = true, allow_hyphen_values = true, value_parser = system_parser())]
+    system: Option<System>,
+    /// The response's status.
+    #[arg(long, value_name = "N", required = true, allow_hyphen_values = true, value_parser = status_parser("--status"))]
+    status: Option<u16>,
+    /// A response header (repeatable).
+    #[arg(long, value_name = "'Name: value'", allow_hyphen_values = true, value_parser = header_parser("--header"))]
+    header: Vec<(String, String)>,
+    /// Reads the body from this file instead of stdin.
+    #[arg(long, value_name = "F", allow_hyphen_values = true)]
+    body_file: Option<std::path::PathBuf>,
+    /// Matrix only: relays the remote errcode and status verbatim, as Synapse does for its
+    /// own workers (`unsafe_to_verbatim_synapse_error()`).
+    #[arg(long)]
+    trusted: bool,
+}
+
+/// A value of one of a few named choices, listed in `--help`; any other value is the
+/// `CliError` `unknown` makes.
+trait Named: Copy + Send + Sync + 'static {
+    /// Every choice, in the order `--help` lists them.
+    const ALL: &'static [Self];
+    /// The name on the command line.
+    fn name(self) -> &'static str;
+    /// The error for a value that names no choice.
+    fn unknown(value: &str) -> CliError;
+}
+
+impl Named for System {
+    const ALL: &'static [Self] = &System::ALL;
+
+    fn name(self) -> &'static str {
+        System::name(self)
+    }
+
+    fn unknown(value: &str) -> CliError {
+        CliError::usage(
+            format!("unknown system `{value}`"),
+            "the systems are djblets, matrix, py42 and tenable",
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum ListFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+impl Named for ListFormat {
+    const ALL: &'static [Self] = &[ListFormat::Table, ListFormat::Json, ListFormat::Markdown];
+
+    fn name(self) -> &'static str {
+        match self {
+            ListFormat::Table => "table",
+            ListFormat::Json => "json",
+            ListFormat::Markdown => "markdown",
+        }
+    }
+
+    fn unknown(value: &str) -> CliError {
+        CliError::usage(
+            format!("unknown format `{value}`"),
+            "the formats are table, json and markdown",
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum RenderFormat {
+    Native,
+    Problem,
+}
+
+impl Named for RenderFormat {
+    const ALL: &'static [Self] = &[RenderFormat::Native, RenderFormat::Problem];
+
+    fn name(self) -> &'static str {
+        match self {
+            RenderFormat::Native => "native",
+            RenderFormat::Problem => "problem",
+        }
+    }
+
+    fn unknown(value: &str) -> CliError {
+        CliError::usage(
+            format!("unknown format `{value}`"),
+            "the formats are native and problem",
+        )
+    }
+}
+
+/// The value parser of a [`Named`] choice: lists the choices in `--help`, and refuses any
+/// other value with the choice's own `CliError`.
+#[derive(Clone, Copy)]
+struct Choice<T>(std::marker::PhantomData<T>);
+
+impl<T> Choice<T> {
+    const fn new() -> Self {
+        Choice(std::marker::PhantomData)
+    }
+}
+
+impl<T: Named> TypedValueParser for Choice<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<T, clap::Error> {
+        // A function parser wraps its error as the source of clap's, where `from_clap`
+        // finds it again.
+        let parse = |text: &str| {
+            T::ALL
+                .iter()
+                .copied()
+                .find(|choice| choice.name() == text)
+                .ok_or_else(|| T::unknown(text))
+        };
+        parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            T::ALL
+                .iter()
+                .map(|choice| PossibleValue::new(choice.name())),
+        ))
+    }
+}
+
+fn system_parser() -> Choice<System> {
+    Choice::new()
+}
+
+/// Reads a status given with `flag`.
+fn status_parser(flag: &'static str) -> impl TypedValueParser<Value = u16> {
+    move |text: &str| {
+        text.parse::<u16>().map_err(|_| {
+            CliError::usage(
+                format!("`{flag} {text}` is not a status"),
+                "give a number, like 404",
+            )
+        })
+    }
+}
+
+/// Reads a `Name: value` header given with `flag`; both sides are trimmed.
+fn header_parser(flag: &'static str) -> impl TypedValueParser<Value = (String, String)> {
+    move |header: &str| {
+        let (name, value) = header.split_once(':').ok_or_else(|| {
+            CliError::usage(
+                format!("`{flag} {header}` has no `:`"),
+                "write 'Name: value'",
+            )
+        })?;
+        Ok::<_, CliError>((name.trim().to_owned(), value.trim().to_owned()))
+    }
+}
+
+/// Reads a `--set FIELD=VALUE`, split at the first `=`.
+fn assignment_parser() -> impl TypedValueParser<Value = (String, String)> {
+    |assignment: &str| {
+        let (name, raw) = assignment.split_once('=').ok_or_else(|| {
+            CliError::usage(
+                format!("`--set {assignment}` has no `=`"),
+                "write `--set FIELD=VALUE`",
+            )
+        })?;
+        Ok::<_, CliError>((name.to_owned(), raw.to_owned()))
+    }
+}
+
 /// Runs the tool on `args` (without the program name), writing results to `out`.
 pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
-    let Some((command, rest)) = args.split_first() else {
-        return Err(CliError::usage(
-            "no command given",
-            "run `error-catalog help` for the commands",
-        ));
-    };
-    let text = match command.as_str() {
-        "list" => list(rest)?,
-        "show" => show(rest)?,
-        "render" => render(rest)?,
-        "classify" => classify(rest, &mut std::io::stdin().lock())?,
-        "help" | "--help" | "-h" => USAGE.to_owned(),
-        other => {
-            return Err(CliError::usage(
-                format!("unknown command `{other}`"),
-                "the commands are list, show, render and classify; run `error-catalog help`",
-            ));
-        }
+    let program = std::iter::once("error-catalog");
+    let text = match Cli::try_parse_from(program.chain(args.iter().map(String::as_str))) {
+        Ok(cli) => match cli.command {
+            Command::List(list_args) => list(&list_args)?,
+            Command::Show(show_args) => show(&show_args)?,
+            Command::Render(render_args) => render(&render_args)?,
+            Command::Classify(classify_args) => {
+                classify(&classify_args, &mut std::io::stdin().lock())?
+            }
+        },
+        // `--help` and `help` are no errors: their text goes to stdout, and the tool succeeds.
+        Err(error) if error.kind() == ErrorKind::DisplayHelp => error.to_string(),
+        Err(error) => return Err(from_clap(&error, args)),
     };
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .map_err(|error| CliError::value(format!("cannot write output: {error}"), "check stdout"))
 }
 
-/// Reads `--flag value` pairs (a flag may repeat) and `--switch`es, which take no value.
-struct Flags<'a> {
-    positional: Vec<&'a str>,
-    pairs: Vec<(&'a str, &'a str)>,
-    switches: Vec<&'a str>,
-}
-
-impl<'a> Flags<'a> {
-    fn parse(args: &'a [String], known: &[&str]) -> Result<Self, CliError> {
-        Self::parse_with_switches(args, known, &[])
+/// clap's error for `args`, in the tool's own words: the message and hint each misuse has
+/// always had, so that scripts reading stderr keep working.
+fn from_clap(error: &clap::Error, args: &[String]) -> CliError {
+    if let Some(own) = std::error::Error::source(error).and_then(|s| s.downcast_ref::<CliError>()) {
+        return own.clone();
     }
-
-    fn parse_with_switches(
-        args: &'a [String],
-        known: &[&str],
-        switches: &[&str],
-    ) -> Result<Self, CliError> {
-        let mut flags = Flags {
-            positional: Vec::new(),
-            pairs: Vec::new(),
-            switches: Vec::new(),
-        };
-        let mut args = args.iter();
-        while let Some(arg) = args.next() {
-            if !arg.starts_with("--") {
-                flags.positional.push(arg);
-                continue;
-            }
-            if switches.contains(&arg.as_str()) {
-                flags.switches.push(arg);
-                continue;
-            }
-            if !known.contains(&arg.as_str()) {
-                let mut takes: Vec<&str> = known.to_vec();
-                takes.extend_from_slice(switches);
-                return Err(CliError::usage(
-                    format!("unknown flag `{arg}`"),
-                    format!("this command takes {}", takes.join(", ")),
-                ));
-            }
-            let Some(value) = args.next() else {
-                return Err(CliError::usage(
-                    format!("`{arg}` needs a value"),
-                    format!("write `{arg} VALUE`"),
-                ));
-            };
-            flags.pairs.push((arg, value));
-        }
-        Ok(flags)
-    }
-
-    fn last(&self, flag: &str) -> Option<&'a str> {
-        self.pairs
-            .iter()
-            .rev()
-            .find(|(f, _)| *f == flag)
-            .map(|(_, v)| *v)
-    }
-
-    fn all<'f>(&'f self, flag: &'f str) -> impl Iterator<Item = &'a str> + 'f {
-        self.pairs
-            .iter()
-            .filter(move |(f, _)| *f == flag)
-            .map(|(_, v)| *v)
-    }
-
-    fn one_name(&self, command: &str) -> Result<&'a str, CliError> {
-        match self.positional.as_slice() {
-            [name] => Ok(name),
-            [] => Err(CliError::usage(
-                format!("`{command}` needs an error name"),
-                "give a Rust name, Python reference, code or errcode; `error-catalog list` shows them",
-            )),
-            [_, extra, ..] => Err(CliError::usage(
-                format!("unexpected argument `{extra}`"),
-                format!("`{command}` takes one name; quote values that contain spaces"),
-            )),
-        }
-    }
-}
-
-fn list(args: &[String]) -> Result<String, CliError> {
-    let flags = Flags::parse(args, &["--system", "--format"])?;
-    if let Some(extra) = flags.positional.first() {
-        return Err(CliError::usage(
-            format!("unexpected argument `{extra}`"),
-            "list takes only --system and --format",
-        ));
-    }
-    let system = match flags.last("--system") {
-        None => None,
-        Some(name) => Some(System::from_name(name).ok_or_else(|| {
-            CliError::usage(
-                format!("unknown system `{name}`"),
-                "the systems are djblets, matrix, py42 and tenable",
-            )
-        })?),
+    let command = args.first().map(String::as_str).unwrap_or_default();
+    let subcommand = Cli::command()
+        .get_subcommands()
+        .find(|sub| sub.get_name() == command)
+        .cloned();
+    let context = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(text)) => Some(text.as_str()),
+        Some(ContextValue::Strings(texts)) => texts.first().map(String::as_str),
+        _ => None,
     };
+    // clap names an argument with its value name (`--system <SYSTEM>`); the flag is before it.
+    let flag = context(ContextKind::InvalidArg)
+        .map(|arg| arg.split(' ').next().unwrap_or(arg).to_owned())
+        .unwrap_or_default();
+    match (error.kind(), subcommand) {
+        (ErrorKind::MissingSubcommand, _) => CliError::usage(
+            "no command given",
+            "run `error-catalog help` for the commands",
+        ),
+        (ErrorKind::InvalidSubcommand | ErrorKind::UnknownArgument, None) => {
+            let given = context(ContextKind::InvalidSubcommand)
+                .map(str::to_owned)
+                .unwrap_or(flag);
+            CliError::usage(
+                format!("unknown command `{given}`"),
+                "the commands are list, show, render and classify; run `error-catalog help`",
+            )
+        }
+        (ErrorKind::UnknownArgument, Some(sub)) if flag.starts_with('-') => {
+            let takes: Vec<String> = sub
+                .get_arguments()
+                .filter_map(clap::Arg::get_long)
+                .filter(|long| *long != "help")
+                .map(|long| format!("--{long}"))
+                .collect();
+            let hint = if takes.is_empty() {
+                format!("`{command}` takes no flags")
+            } else {
+                format!("this command takes {}", takes.join(", "))
+            };
+            CliError::usage(format!("unknown flag `{flag}`"), hint)
+        }
+        (ErrorKind::UnknownArgument, Some(_)) => CliError::usage(
+            format!("unexpected argument `{flag}`"),
+            match command {
+                "list" => "list takes only --system and --format".to_owned(),
+                "classify" => "classify reads the body from --body-file or stdin".to_owned(),
+                _ => format!("`{command}` takes one name; quote values that contain spaces"),
+            },
+        ),
+        (ErrorKind::InvalidValue, _) if flag.starts_with("--") => CliError::usage(
+            format!("`{flag}` needs a value"),
+            format!("write `{flag} VALUE`"),
+        ),
+        (ErrorKind::MissingRequiredArgument, _) if flag.starts_with('<') => CliError::usage(
+            format!("`{command}` needs an error name"),
+            "give a Rust name, Python reference, code or errcode; `error-catalog list` shows them",
+        ),
+        (ErrorKind::MissingRequiredArgument, _) if flag == "--system" => CliError::usage(
+            format!("{command} needs `--system`"),
+            "the systems are djblets, matrix, py42 and tenable",
+        ),
+        (ErrorKind::MissingRequiredArgument, _) => CliError::usage(
+            format!("{command} needs `{flag} N`"),
+            "give the status the response had",
+        ),
+        // Anything else keeps clap's own words: its first line, without its `error: `.
+        _ => {
+            let text = error.to_string();
+            let first = text.lines().next().unwrap_or_default();
+            CliError::usage(
+                first.strip_prefix("error: ").unwrap_or(first),
+                format!("run `error-catalog {command} --help`"),
+            )
+        }
+    }
+}
+
+fn list(args: &ListArgs) -> Result<String, CliError> {
+    let system = args.system;
     let selected: Vec<&Entry> = entries()
         .iter()
         .filter(|entry| system.is_none_or(|system| entry.system == system))
         .collect();
-    match flags.last("--format").unwrap_or("table") {
-        "table" => Ok(table(&selected)),
-        "json" => Ok(pretty(&Value::Array(
+    Ok(match args.format {
+        ListFormat::Table => table(&selected),
+        ListFormat::Json => pretty(&Value::Array(
             selected.iter().map(|e| entry_json(e)).collect(),
-        ))),
-        "markdown" => Ok(match system {
+        )),
+        ListFormat::Markdown => match system {
             None => markdown::page(),
             Some(system) => {
                 let mut page = String::new();
                 markdown::section(&mut page, system, &selected);
                 page
             }
-        }),
-        other => Err(CliError::usage(
-            format!("unknown format `{other}`"),
-            "the formats are table, json and markdown",
-        )),
-    }
+        },
+    })
 }
 
 fn table(selected: &[&Entry]) -> String {
@@ -296,38 +565,15 @@ fn find_or_fail(name: &str) -> Result<&'static Entry, CliError> {
         )
     })
 }
-
-fn show(args: &[String]) -> Result<String, CliError> {
-    let flags = Flags::parse(args, &[])?;
-    let entry = find_or_fail(flags.one_name("show")?)?;
+fn show(args: &ShowArgs) -> Result<String, CliError> {
+    let entry = find_or_fail(&args.name)?;
     Ok(pretty(&entry_json(entry)))
 }
 
-const RENDER_FLAGS: &[&str] = &[
-    "--set",
-    "--message",
-    "--subtype",
-    "--detail",
-    "--trace-id",
-    "--format",
-    "--response-status",
-    "--response-header",
-    "--response-body",
-    "--response-method",
-    "--response-url",
-];
-
-fn render(args: &[String]) -> Result<String, CliError> {
-    let flags = Flags::parse(args, RENDER_FLAGS)?;
-    let entry = find_or_fail(flags.one_name("render")?)?;
+fn render(args: &RenderArgs) -> Result<String, CliError> {
+    let entry = find_or_fail(&args.name)?;
     let mut fields = Map::new();
-    for assignment in flags.all("--set") {
-        let (name, raw) = assignment.split_once('=').ok_or_else(|| {
-            CliError::usage(
-                format!("`--set {assignment}` has no `=`"),
-                "write `--set FIELD=VALUE`",
-            )
-        })?;
+    for (name, raw) in &args.set {
         let field = entry.descriptor.field(name).ok_or_else(|| {
             CliError::value(
                 format!("{} has no field `{name}`", entry.name),
@@ -340,9 +586,9 @@ fn render(args: &[String]) -> Result<String, CliError> {
                 fields_hint(entry),
             )
         })?;
-        fields.insert(name.to_owned(), value);
+        fields.insert(name.clone(), value);
     }
-    if let Some(record) = response_record(&flags)? {
+    if let Some(record) = response_record(args)? {
         let field = entry
             .descriptor
             .fields
@@ -357,10 +603,10 @@ fn render(args: &[String]) -> Result<String, CliError> {
         fields.insert(field.name.to_owned(), record);
     }
     let overrides = Overrides {
-        message: flags.last("--message").map(|m| m.to_owned().into()),
-        error_subtype: flags.last("--subtype").map(|s| s.to_owned().into()),
-        detail: flags.last("--detail").map(|d| d.to_owned().into()),
-        trace_id: flags.last("--trace-id").map(|t| t.to_owned().into()),
+        message: args.message.clone().map(Into::into),
+        error_subtype: args.subtype.clone().map(Into::into),
+        detail: args.detail.clone().map(Into::into),
+        trace_id: args.trace_id.clone().map(Into::into),
         ..Overrides::default()
     };
     let error = (entry.build)(fields, overrides).map_err(|problem| {
@@ -369,15 +615,9 @@ fn render(args: &[String]) -> Result<String, CliError> {
             fields_hint(entry),
         )
     })?;
-    let format = match flags.last("--format").unwrap_or("native") {
-        "native" => None,
-        "problem" => Some(WireFormat::Problem),
-        other => {
-            return Err(CliError::usage(
-                format!("unknown format `{other}`"),
-                "the formats are native and problem",
-            ));
-        }
+    let format = match args.format {
+        RenderFormat::Native => None,
+        RenderFormat::Problem => Some(WireFormat::Problem),
     };
     let response = error
         .render_dyn(&RenderOptions {
@@ -448,62 +688,44 @@ pub fn parse_value(ty: &str, raw: &str) -> Result<Value, String> {
     }
 }
 
-fn response_record(flags: &Flags<'_>) -> Result<Option<Value>, CliError> {
-    let given = [
-        "--response-status",
-        "--response-header",
-        "--response-body",
-        "--response-method",
-        "--response-url",
-    ]
-    .iter()
-    .any(|flag| flags.all(flag).next().is_some());
-    if !given {
+/// The response the `--response-*` flags describe, as a `ResponseRecord`'s JSON; `None`
+/// when none is given.
+fn response_record(args: &RenderArgs) -> Result<Option<Value>, CliError> {
+    if !args.has_response() {
         return Ok(None);
     }
-    let status = status_flag(flags, "--response-status", "a response")?;
-    let headers: Vec<Value> = header_flags(flags, "--response-header")?
-        .into_iter()
+    let status = args.response_status.ok_or_else(|| {
+        CliError::usage(
+            "a response needs `--response-status N`",
+            "give the status the response had",
+        )
+    })?;
+    let headers: Vec<Value> = args
+        .response_header
+        .iter()
         .map(|(name, value)| json!([name, value]))
         .collect();
     Ok(Some(json!({
         "status": status,
-        "method": flags.last("--response-method"),
-        "url": flags.last("--response-url"),
+        "method": args.response_method,
+        "url": args.response_url,
         "headers": headers,
-        "body": flags.last("--response-body").unwrap_or(""),
+        "body": args.response_body.as_deref().unwrap_or(""),
     })))
 }
 
-fn classify(args: &[String], stdin: &mut dyn std::io::Read) -> Result<String, CliError> {
-    let flags = Flags::parse_with_switches(
-        args,
-        &["--system", "--status", "--header", "--body-file"],
-        &["--trusted"],
-    )?;
-    if let Some(extra) = flags.positional.first() {
+fn classify(args: &ClassifyArgs, stdin: &mut dyn std::io::Read) -> Result<String, CliError> {
+    // clap requires both flags; the types are optional only so that a missing one is
+    // reported by clap, in `from_clap`'s words.
+    let (Some(system), Some(status)) = (args.system, args.status) else {
         return Err(CliError::usage(
-            format!("unexpected argument `{extra}`"),
-            "classify reads the body from --body-file or stdin",
+            "classify needs `--system` and `--status N`",
+            "the systems are djblets, matrix, py42 and tenable",
         ));
-    }
-    let system = flags.last("--system").ok_or_else(|| {
-        CliError::usage(
-            "classify needs `--system`",
-            "the systems are djblets, matrix, py42 and tenable",
-        )
-    })?;
-    let system = System::from_name(system).ok_or_else(|| {
-        CliError::usage(
-            format!("unknown system `{system}`"),
-            "the systems are djblets, matrix, py42 and tenable",
-        )
-    })?;
-    let status = status_flag(&flags, "--status", "classify")?;
-    let headers = header_flags(&flags, "--header")?;
+    };
     let limits = error_core::Limits::DEFAULT;
     let mut body = Vec::new();
-    let read = match flags.last("--body-file") {
+    let read = match &args.body_file {
         Some(path) => std::fs::File::open(path).and_then(|file| {
             std::io::Read::read_to_end(
                 &mut std::io::Read::take(file, limit_plus_one(&limits)),
@@ -523,12 +745,11 @@ fn classify(args: &[String], stdin: &mut dyn std::io::Read) -> Result<String, Cl
     })?;
     let response = crate::classify::Response {
         status,
-        headers,
+        headers: args.header.clone(),
         body,
         ..crate::classify::Response::default()
     };
-    let trusted = flags.switches.contains(&"--trusted");
-    let classification = crate::classify::classify(system, &response, trusted, &limits)
+    let classification = crate::classify::classify(system, &response, args.trusted, &limits)
         .map_err(|problem| CliError::value(problem.to_string(), "the body must be at most 1 MiB and 64 levels deep; pyTenable raises only for non-2xx statuses"))?;
     Ok(pretty(&classification.to_json()))
 }
@@ -540,38 +761,6 @@ fn limit_plus_one(limits: &error_core::Limits) -> u64 {
         .saturating_add(1)
 }
 
-/// The status a `--status`-like flag gives, which `who` needs.
-fn status_flag(flags: &Flags<'_>, flag: &str, who: &str) -> Result<u16, CliError> {
-    let status = flags.last(flag).ok_or_else(|| {
-        CliError::usage(
-            format!("{who} needs `{flag} N`"),
-            "give the status the response had",
-        )
-    })?;
-    status.parse().map_err(|_| {
-        CliError::usage(
-            format!("`{flag} {status}` is not a status"),
-            "give a number, like 404",
-        )
-    })
-}
-
-/// The `Name: value` headers a repeatable flag gives.
-fn header_flags(flags: &Flags<'_>, flag: &str) -> Result<Vec<(String, String)>, CliError> {
-    flags
-        .all(flag)
-        .map(|header| {
-            let (name, value) = header.split_once(':').ok_or_else(|| {
-                CliError::usage(
-                    format!("`{flag} {header}` has no `:`"),
-                    "write 'Name: value'",
-                )
-            })?;
-            Ok((name.trim().to_owned(), value.trim().to_owned()))
-        })
-        .collect()
-}
-
 /// Response headers as a JSON object, names in lower case (as `http` keeps them).
 pub fn headers_json(headers: &http::HeaderMap) -> Map<String, Value> {
     headers
@@ -581,4 +770,67 @@ pub fn headers_json(headers: &http::HeaderMap) -> Map<String, Value> {
             (name.as_str().to_owned(), Value::String(text))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-written overview names every command and every flag clap accepts, so a flag
+    /// added to the grammar cannot be left out of `error-catalog help`.
+    #[test]
+    fn usage_names_every_command_and_flag() {
+        let cli = Cli::command();
+        let mut missing = Vec::new();
+        for sub in cli.get_subcommands() {
+            let line = USAGE
+                .lines()
+                .skip_while(|line| !line.trim_start().starts_with(sub.get_name()))
+                .take_while(|line| {
+                    line.trim_start().starts_with(sub.get_name()) || line.starts_with("      ")
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            if line.is_empty() {
+                missing.push(sub.get_name().to_owned());
+            }
+            for long in sub.get_arguments().filter_map(clap::Arg::get_long) {
+                if long != "help" && !line.contains(&format!("--{long}")) {
+                    missing.push(format!("{} --{long}", sub.get_name()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "USAGE does not name {missing:?}");
+    }
+
+    #[test]
+    fn the_grammar_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    fn run_args(args: &[&str]) -> Result<String, CliError> {
+        let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+        let mut out = Vec::new();
+        run(&args, &mut out).map(|()| String::from_utf8_lossy(&out).into_owned())
+    }
+
+    #[test]
+    fn a_value_parser_error_comes_back_as_the_tools_own() {
+        let error = run_args(&["list", "--system", "nope"]).err();
+        let error = error.map(|e| (e.exit_code, e.to_string()));
+        assert_eq!(
+            error,
+            Some((
+                2,
+                "error: unknown system `nope`\nhint: the systems are djblets, matrix, py42 and tenable"
+                    .to_owned()
+            ))
+        );
+    }
+
+    #[test]
+    fn the_last_of_a_repeated_flag_wins() {
+        let text = run_args(&["list", "--format", "table", "--format", "json"]);
+        assert!(text.is_ok_and(|text| text.starts_with('[')));
+    }
 }

@@ -10,8 +10,6 @@ use error_core::ApiError;
 use http::header::{HeaderMap, HeaderValue, WWW_AUTHENTICATE};
 use serde::Deserialize;
 
-use crate::registry::{Entry, System, build_constant};
-
 /// The challenge Djblets' `_get_auth_headers` sends with the authentication errors: one
 /// scheme per enabled auth backend; with the default Basic backend, `Basic realm="Web API"`.
 /// An API with other backends overrides the headers with `Overrides::computed_headers`.
@@ -196,48 +194,6 @@ fn default_http_status() -> u16 {
 }
 
 error_core::assert_unique_errors!(WebApiError);
-
-/// The registry entries of this module.
-pub(crate) fn entries() -> Vec<Entry> {
-    macro_rules! constants {
-        ($($variant:ident => $reference:literal),* $(,)?) => {
-            vec![$(Entry::constant(
-                System::Djblets,
-                concat!("djblets::WebApiError::", stringify!($variant)),
-                concat!("djblets.webapi.errors.", $reference),
-                true,
-                WebApiError::$variant.descriptor(),
-                |fields, overrides| build_constant(WebApiError::$variant, fields, overrides),
-            )),*]
-        };
-    }
-    let mut entries = constants![
-        NoError => "NO_ERROR",
-        ServiceNotConfigured => "SERVICE_NOT_CONFIGURED",
-        DoesNotExist => "DOES_NOT_EXIST",
-        PermissionDenied => "PERMISSION_DENIED",
-        InvalidAttribute => "INVALID_ATTRIBUTE",
-        NotLoggedIn => "NOT_LOGGED_IN",
-        LoginFailed => "LOGIN_FAILED",
-        InvalidFormData => "INVALID_FORM_DATA",
-        MissingAttribute => "MISSING_ATTRIBUTE",
-        EnableExtensionFailed => "ENABLE_EXTENSION_FAILED",
-        DisableExtensionFailed => "DISABLE_EXTENSION_FAILED",
-        ExtensionInstalled => "EXTENSION_INSTALLED",
-        InstallExtensionFailed => "INSTALL_EXTENSION_FAILED",
-        DuplicateItem => "DUPLICATE_ITEM",
-        OauthMissingScopeError => "OAUTH_MISSING_SCOPE_ERROR",
-        OauthAccessDeniedError => "OAUTH_ACCESS_DENIED_ERROR",
-        RateLimitExceeded => "RATE_LIMIT_EXCEEDED",
-    ];
-    entries.push(Entry::of::<CustomWebApiError>(
-        System::Djblets,
-        "djblets::CustomWebApiError",
-        "djblets.webapi.errors.WebAPIError",
-        true,
-    ));
-    entries
-}
 
 /// What the catalog page says about this module beyond its table.
 pub const NOTES: &[&str] = &[

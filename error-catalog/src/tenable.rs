@@ -22,7 +22,7 @@
 //!
 //! ```
 //! use error_catalog::tenable::{NotFoundError, RetryError};
-//! use error_core::{ApiError, Described, ErrorDescriptor, ResponseRecord, RetryPolicy};
+//! use error_core::{ApiError, Described, ErrorDescriptor, ResponseRecord};
 //!
 //! let response = ResponseRecord {
 //!     method: Some("GET".into()),
@@ -46,12 +46,15 @@
 
 use std::fmt;
 
-use error_core::{ApiError, Described, ErrorDescriptor, ResponseRecord, RetryPolicy};
+use error_core::{ApiError, Described, ErrorDescriptor, ResponseRecord};
 use serde::Deserialize;
-use serde::de::{self, Deserializer};
 use serde_json::Value;
 
-use crate::registry::{CatalogError, Entry, System};
+use crate::catalog_error::CatalogError;
+use crate::python::{OrNone, str_of};
+
+mod retry;
+pub use retry::{RetryDecision, RetryPolicy};
 
 /// Base exception class that sets up logging and handles some basic scaffolding for all other
 /// exception classes. This exception should never be directly seen.
@@ -60,7 +63,7 @@ use crate::registry::{CatalogError, Entry, System};
 #[serde(deny_unknown_fields)]
 pub struct TenableException {
     /// The message, as `str(msg)`.
-    #[serde(deserialize_with = "python_str")]
+    #[serde(deserialize_with = "str_of")]
     pub msg: String,
 }
 
@@ -72,7 +75,7 @@ pub struct TenableException {
 #[serde(deny_unknown_fields)]
 pub struct ConnectionError {
     /// The message, as `str(msg)`.
-    #[serde(deserialize_with = "python_str")]
+    #[serde(deserialize_with = "str_of")]
     pub msg: String,
 }
 
@@ -83,7 +86,7 @@ pub struct ConnectionError {
 #[serde(deny_unknown_fields)]
 pub struct PackageMissingError {
     /// The message, as `str(msg)`.
-    #[serde(deserialize_with = "python_str")]
+    #[serde(deserialize_with = "str_of")]
     pub msg: String,
 }
 
@@ -96,7 +99,7 @@ pub struct PackageMissingError {
 #[serde(deny_unknown_fields)]
 pub struct UnexpectedValueError {
     /// The message, as `str(msg)`.
-    #[serde(deserialize_with = "python_str")]
+    #[serde(deserialize_with = "str_of")]
     pub msg: String,
 }
 
@@ -111,13 +114,13 @@ pub struct UnexpectedValueError {
 #[serde(deny_unknown_fields)]
 pub struct FileDownloadError {
     /// The resource the file was requested from (`scans`), as `str(resource)`.
-    #[serde(deserialize_with = "python_str")]
+    #[serde(deserialize_with = "str_of")]
     pub resource: String,
     /// The identifier of the resource, as `str(resource_id)`.
-    #[serde(deserialize_with = "python_str")]
+    #[serde(deserialize_with = "str_of")]
     pub resource_id: String,
     /// The file name or file id that was requested, as `str(filename)`.
-    #[serde(deserialize_with = "python_str")]
+    #[serde(deserialize_with = "str_of")]
     pub filename: String,
 }
 
@@ -128,10 +131,10 @@ pub struct FileDownloadError {
 #[serde(deny_unknown_fields)]
 pub struct TioExportsError {
     /// The export type (`vulns`, `assets`).
-    #[serde(deserialize_with = "python_str")]
+    #[serde(deserialize_with = "str_of")]
     pub export: String,
     /// The UUID of the export.
-    #[serde(deserialize_with = "python_str")]
+    #[serde(deserialize_with = "str_of")]
     pub uuid: String,
 }
 
@@ -141,10 +144,10 @@ pub struct TioExportsError {
 #[serde(deny_unknown_fields)]
 pub struct TioExportsTimeout {
     /// The export type (`vulns`, `assets`).
-    #[serde(deserialize_with = "python_str")]
+    #[serde(deserialize_with = "str_of")]
     pub export: String,
     /// The UUID of the export.
-    #[serde(deserialize_with = "python_str")]
+    #[serde(deserialize_with = "str_of")]
     pub uuid: String,
 }
 
@@ -307,8 +310,8 @@ macro_rules! response_attributes {
             pub fn msg(&self) -> String {
                 format!(
                     "{} {} >> {self}",
-                    PythonStr(self.response.method.as_deref()),
-                    PythonStr(self.response.url.as_deref()),
+                    OrNone(self.response.method.as_deref()),
+                    OrNone(self.response.url.as_deref()),
                 )
             }
         }
@@ -351,22 +354,13 @@ message_attribute!(FileDownloadError, TioExportsError, TioExportsTimeout);
 /// The header pyTenable reads the request UUID from.
 const REQUEST_UUID: &str = "X-Request-Uuid";
 
-/// An optional text as Python's `str()` shows it: `None` when absent.
-struct PythonStr<'a>(Option<&'a str>);
-
-impl fmt::Display for PythonStr<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.unwrap_or("None"))
-    }
-}
-
 /// `APIError.__str__`: `{uuid}:{code} {text}`, the uuid `None` when the header is missing.
 fn last_response<E: AsRef<ResponseRecord>>(error: &E, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     let response = error.as_ref();
     write!(
         f,
         "{}:{} {}",
-        PythonStr(response.header(REQUEST_UUID)),
+        OrNone(response.header(REQUEST_UUID)),
         response.status,
         response.body
     )
@@ -376,51 +370,6 @@ fn last_response<E: AsRef<ResponseRecord>>(error: &E, f: &mut fmt::Formatter<'_>
 fn retry_message(error: &RetryError, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     write!(f, "{} attempts made, last returned ", error.attempts)?;
     last_response(error, f)
-}
-
-/// Reads a text argument as Python's `str()` formats it: text as is, `null` as `None`,
-/// integers in decimal, booleans as `True`/`False`. Other values are refused rather than
-/// formatted unlike Python (a float's `repr`, a list's).
-fn python_str<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    struct PythonStrVisitor;
-
-    impl de::Visitor<'_> for PythonStrVisitor {
-        type Value = String;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("text, an integer, a boolean or null")
-        }
-
-        fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
-            Ok(text.to_owned())
-        }
-
-        fn visit_string<E: de::Error>(self, text: String) -> Result<String, E> {
-            Ok(text)
-        }
-
-        fn visit_i64<E: de::Error>(self, number: i64) -> Result<String, E> {
-            Ok(number.to_string())
-        }
-
-        fn visit_u64<E: de::Error>(self, number: u64) -> Result<String, E> {
-            Ok(number.to_string())
-        }
-
-        fn visit_bool<E: de::Error>(self, flag: bool) -> Result<String, E> {
-            Ok(if flag { "True" } else { "False" }.to_owned())
-        }
-
-        fn visit_unit<E: de::Error>(self) -> Result<String, E> {
-            Ok("None".to_owned())
-        }
-
-        fn visit_none<E: de::Error>(self) -> Result<String, E> {
-            Ok("None".to_owned())
-        }
-    }
-
-    deserializer.deserialize_any(PythonStrVisitor)
 }
 
 /// The pyTenable session whose status mapping classifies a response: Tenable.sc maps fewer
@@ -441,18 +390,13 @@ pub const RETRY_STATUSES: [u16; 5] = [429, 501, 502, 503, 504];
 /// retried statuses ends in a [`RetryError`] after `RETRIES + 1` attempts.
 pub const RETRIES: u64 = 5;
 
-/// pyTenable's retry rule (`APISession._request`) as a reusable policy: [`RETRY_STATUSES`]
-/// are retried, at most `RETRIES + 1` requests are made, and the wait after the n-th is the
+/// pyTenable's retry rule for a session built with the defaults: [`RETRY_STATUSES`] are
+/// retried, at most `RETRIES + 1` requests are made, and the wait after the n-th is the
 /// response's `Retry-After` (seconds, fractions allowed) or else `n` seconds (`_backoff` is 1).
 /// pyTenable sleeps after the last attempt too, before raising [`RetryError`]; the policy
-/// reports that wait in [`RetryDecision::GiveUp`](error_core::RetryDecision::GiveUp).
+/// reports that wait in [`RetryDecision::GiveUp`].
 pub fn retry_policy() -> RetryPolicy {
-    RetryPolicy {
-        statuses: RETRY_STATUSES.to_vec(),
-        max_attempts: RETRIES as u32 + 1,
-        backoff: std::time::Duration::from_secs(1),
-        honor_retry_after: true,
-    }
+    RetryPolicy::default()
 }
 
 impl Session {
@@ -549,39 +493,6 @@ fn sc_error_code_set(body: &str) -> bool {
         Some(Value::Array(items)) => !items.is_empty(),
         Some(Value::Object(members)) => !members.is_empty(),
     }
-}
-
-/// The registry entries of this module.
-pub(crate) fn entries() -> Vec<Entry> {
-    macro_rules! entries {
-        ($($error:ident => $in_page:literal),* $(,)?) => {
-            vec![$(Entry::of::<$error>(
-                System::Tenable,
-                concat!("tenable::", stringify!($error)),
-                concat!("tenable.errors.", stringify!($error)),
-                $in_page,
-            )),*]
-        };
-    }
-    entries![
-        TenableException => true,
-        ConnectionError => true,
-        PackageMissingError => true,
-        UnexpectedValueError => true,
-        FileDownloadError => false,
-        TioExportsError => true,
-        TioExportsTimeout => true,
-        APIError => true,
-        ImpersonationError => true,
-        InvalidInputError => false,
-        NotFoundError => true,
-        PasswordComplexityError => true,
-        PermissionError => false,
-        RetryError => true,
-        ServerError => true,
-        UnknownError => true,
-        UnsupportedError => true,
-    ]
 }
 
 /// What the catalog page says about this module beyond its table.

@@ -341,3 +341,80 @@ fn classify_refuses_hostile_bodies_with_a_clear_error() {
         "{err}"
     );
 }
+
+#[test]
+fn help_on_every_command_goes_to_stdout_and_succeeds() {
+    for (command, flags) in [
+        ("list", &["--system", "--format"][..]),
+        ("show", &[]),
+        (
+            "render",
+            &[
+                "--set",
+                "--message",
+                "--format",
+                "--response-status",
+                "--response-header",
+            ],
+        ),
+        (
+            "classify",
+            &[
+                "--system",
+                "--status",
+                "--header",
+                "--body-file",
+                "--trusted",
+            ],
+        ),
+    ] {
+        for args in [[command, "--help"], [command, "-h"], ["help", command]] {
+            let (code, out, err) = tool(&args);
+            assert_eq!(code, 0, "{args:?}: {err}");
+            assert!(err.is_empty(), "{args:?}: {err}");
+            assert!(
+                out.contains(&format!("Usage: error-catalog {command}")),
+                "{args:?}: {out}"
+            );
+            for flag in flags {
+                assert!(out.contains(flag), "{args:?} does not show {flag}: {out}");
+            }
+        }
+    }
+    // `help` alone is the overview, as it always was.
+    let (code, out, _) = tool(&["help"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("usage: error-catalog <command>\n"), "{out}");
+    assert_eq!(tool(&["--help"]).1, out);
+}
+
+#[test]
+fn clap_usage_errors_keep_the_tools_two_line_form() {
+    for (args, first) in [
+        (&["list", "--format"][..], "error: `--format` needs a value"),
+        (&["list", "--colour=red"], "error: unknown flag `--colour`"),
+        (&["show"], "error: `show` needs an error name"),
+        (&["show", "a", "b"], "error: unexpected argument `b`"),
+        (
+            &["classify", "--status", "400"],
+            "error: classify needs `--system`",
+        ),
+        (
+            &["classify", "--system", "matrix", "--status", "4x"],
+            "error: `--status 4x` is not a status",
+        ),
+        (
+            &["render", "DOES_NOT_EXIST", "--set", "novalue"],
+            "error: `--set novalue` has no `=`",
+        ),
+        (&["--system", "matrix"], "error: unknown command `--system`"),
+    ] {
+        let (code, out, err) = tool(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 2, "{args:?}: {err}");
+        assert_eq!(lines[0], first, "{args:?}");
+        assert!(lines[1].starts_with("hint: "), "{args:?}: {err}");
+    }
+}

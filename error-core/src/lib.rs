@@ -17,7 +17,6 @@ pub mod openapi;
 mod overrides;
 mod render;
 mod response;
-mod retry;
 mod template;
 #[cfg(feature = "tracing")]
 pub mod trace;
@@ -34,7 +33,6 @@ pub use instance::Instance;
 pub use overrides::{DynHeaderHook, HeaderOverride, Overridden, Overrides};
 pub use render::{RenderError, RenderOptions};
 pub use response::ResponseRecord;
-pub use retry::{RetryDecision, RetryPolicy};
 pub use wire::{Limits, ReceiveError, ReceivedError, WireError, WireFormat, reason_phrase};
 
 /// Derives [`ApiError`], `Display`, `std::error::Error`, `serde::Serialize` and constructors.

@@ -1,7 +1,11 @@
 //! Arbitrary status, header and body bytes through every reader of received errors
-//! (`error_catalog::classify::read_arbitrary`): nothing may panic.
+//! (`read_arbitrary`, shared with error-catalog's `fuzz_regressions` test): nothing may panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| error_catalog::classify::read_arbitrary(data));
+// The harness lives with the tests of the crate it exercises, outside its public API.
+#[path = "../../error-catalog/tests/harness/mod.rs"]
+mod harness;
+
+fuzz_target!(|data: &[u8]| harness::read_arbitrary(data));

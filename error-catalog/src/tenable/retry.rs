@@ -1,19 +1,40 @@
-//! A client's retry rule as data: which statuses are retried, how many attempts are made,
-//! how long to wait between them, and when to give up.
+//! pyTenable's retry rule (`APISession._request`) as data: which statuses are retried, how
+//! many requests are made, how long the session sleeps between them, and when it gives up
+//! with a [`RetryError`](super::RetryError).
+//!
+//! This is pyTenable's rule, not a general one, so it lives in the pyTenable catalog rather
+//! than in error-core: the linear backoff (`_backoff × attempt`), the default status list and
+//! the sleep after the last attempt are pyTenable's choices. A general client policy would
+//! want exponential backoff, jitter, a cap and `Retry-After` dates, and nothing else in the
+//! project retries.
 
 use std::time::Duration;
 
-/// How a client retries a request answered with a retryable status.
+use super::{RETRIES, RETRY_STATUSES};
+
+/// How `APISession._request` retries a request answered with a retried status. The fields
+/// are the session's settings (`retry_codes`, `_retries + 1`, `_backoff`);
+/// [`RetryPolicy::default`] is a session built without them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RetryPolicy {
-    /// The statuses that are retried.
+    /// The statuses that are retried (`retry_codes`).
     pub statuses: Vec<u16>,
-    /// The most requests made for one call, the first included.
+    /// The most requests made for one call, the first included (`_retries + 1`).
     pub max_attempts: u32,
-    /// The wait before the n-th retry is `backoff × n` (1 s, 2 s, 3 s, … for one second)…
+    /// The wait after the n-th request is `backoff × n` (1 s, 2 s, 3 s, … for one second),
+    /// unless the response sends `Retry-After` (in seconds, fractions allowed).
     pub backoff: Duration,
-    /// …unless the response says otherwise with `Retry-After` (in seconds, fractions allowed).
-    pub honor_retry_after: bool,
+}
+
+impl Default for RetryPolicy {
+    /// pyTenable's defaults: [`RETRY_STATUSES`], `RETRIES + 1` requests, one second of backoff.
+    fn default() -> Self {
+        RetryPolicy {
+            statuses: RETRY_STATUSES.to_vec(),
+            max_attempts: u32::try_from(RETRIES + 1).unwrap_or(u32::MAX),
+            backoff: Duration::from_secs(1),
+        }
+    }
 }
 
 /// What to do once a response has arrived.
@@ -41,11 +62,10 @@ impl RetryPolicy {
         self.statuses.contains(&status) || extra.contains(&status)
     }
 
-    /// The wait after the `attempt`-th request (1 for the first): `Retry-After` if honored,
-    /// present and a number of seconds, else `backoff × attempt`.
+    /// The wait after the `attempt`-th request (1 for the first): `Retry-After` if present and
+    /// a number of seconds, else `backoff × attempt`.
     pub fn wait(&self, attempt: u32, retry_after: Option<&str>) -> Duration {
         let announced = retry_after
-            .filter(|_| self.honor_retry_after)
             .and_then(|value| value.trim().parse::<f64>().ok())
             .filter(|seconds| seconds.is_finite() && *seconds >= 0.0)
             .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok());
@@ -84,7 +104,6 @@ mod tests {
             statuses: vec![429, 503],
             max_attempts: 3,
             backoff: Duration::from_secs(1),
-            honor_retry_after: true,
         }
     }
 
@@ -128,10 +147,13 @@ mod tests {
         assert_eq!(policy.wait(2, Some("soon")), Duration::from_secs(2));
         assert_eq!(policy.wait(2, Some("-1")), Duration::from_secs(2));
         assert_eq!(policy.wait(2, Some("inf")), Duration::from_secs(2));
-        let ignoring = RetryPolicy {
-            honor_retry_after: false,
-            ..policy
-        };
-        assert_eq!(ignoring.wait(1, Some("9")), Duration::from_secs(1));
+    }
+
+    #[test]
+    fn the_default_is_pytenables() {
+        let policy = RetryPolicy::default();
+        assert_eq!(policy.statuses, [429, 501, 502, 503, 504]);
+        assert_eq!(policy.max_attempts, 6);
+        assert_eq!(policy.wait(3, None), Duration::from_secs(3));
     }
 }
