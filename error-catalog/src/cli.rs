@@ -1,7 +1,7 @@
 //! The `error-catalog` command line: `list`, `show`, `render`, `classify`. clap reads the
 //! grammar (and answers `--help` on every command); the messages of a misuse keep the tool's
 //! own two-line form (`error: …` then `hint: …`, exit 2), which scripts read, so clap's
-//! errors are translated into it ([`from_clap`]).
+//! errors are translated into it (`from_clap`).
 
 use std::ffi::OsStr;
 use std::fmt;
