@@ -58,7 +58,7 @@ impl std::error::Error for CliError {}
 /// The overview `error-catalog help` (and `--help`, `-h`) prints. It is written by hand, not
 /// generated, because scripts and users have read it byte for byte since before clap; a test
 /// checks that it names every command and flag clap knows, so the two cannot drift apart.
-pub const USAGE: &str = "\
+const USAGE: &str = "\
 usage: error-catalog <command>
 
 commands:
