@@ -1,7 +1,7 @@
 //! The `error-catalog` command line: `list`, `show`, `render`, `classify`. clap reads the
 //! grammar (and answers `--help` on every command); the messages of a misuse keep the tool's
 //! own two-line form (`error: …` then `hint: …`, exit 2), which scripts read, so clap's
-//! errors are translated into it ([`from_clap`]).
+//! errors are translated into it (`from_clap`).
 
 use std::ffi::OsStr;
 use std::fmt;
@@ -14,7 +14,7 @@ use error_core::{Overrides, RenderOptions, WireFormat};
 use serde_json::{Map, Value, json};
 
 use crate::markdown;
-use crate::registry::{Entry, System, entries};
+use crate::registry::{Entry, Kind, Shape, System, entries};
 
 /// Why the tool stopped: a one-line message, a hint, and the exit code.
 #[derive(Clone, Debug)]
@@ -58,7 +58,7 @@ impl std::error::Error for CliError {}
 /// The overview `error-catalog help` (and `--help`, `-h`) prints. It is written by hand, not
 /// generated, because scripts and users have read it byte for byte since before clap; a test
 /// checks that it names every command and flag clap knows, so the two cannot drift apart.
-pub const USAGE: &str = "\
+const USAGE: &str = "\
 usage: error-catalog <command>
 
 commands:
@@ -580,7 +580,7 @@ fn render(args: &RenderArgs) -> Result<String, CliError> {
                 fields_hint(entry),
             )
         })?;
-        let value = parse_value(field.ty, raw).map_err(|problem| {
+        let value = parse_value((entry.field_shape)(field.name), raw).map_err(|problem| {
             CliError::value(
                 format!("bad value for `{name}` ({}): {problem}", field.ty),
                 fields_hint(entry),
@@ -593,7 +593,7 @@ fn render(args: &RenderArgs) -> Result<String, CliError> {
             .descriptor
             .fields
             .iter()
-            .find(|field| field.ty.contains("ResponseRecord"))
+            .find(|field| wraps_response(entry, field.name, &record))
             .ok_or_else(|| {
                 CliError::value(
                     format!("{} does not wrap an HTTP response", entry.name),
@@ -654,38 +654,46 @@ fn fields_hint(entry: &Entry) -> String {
     }
 }
 
-/// A field value from its text, read as the field's Rust type says.
-pub fn parse_value(ty: &str, raw: &str) -> Result<Value, String> {
-    let (optional, inner) = match ty.strip_prefix("Option<").and_then(|t| t.strip_suffix('>')) {
-        Some(inner) => (true, inner),
-        None => (false, ty),
-    };
-    if optional && (raw == "null" || raw == "None") {
+/// A field value from its text, read as the field's type asks (its [`Shape`], from its own
+/// `Deserialize`): text as is, numbers and booleans parsed, `null` or `None` for an absent
+/// optional value.
+pub fn parse_value(shape: Shape, raw: &str) -> Result<Value, String> {
+    if shape.optional && (raw == "null" || raw == "None") {
         return Ok(Value::Null);
     }
-    match inner {
-        "String" | "&'static str" | "Cow<'static, str>" => Ok(Value::String(raw.to_owned())),
-        "i8" | "i16" | "i32" | "i64" | "isize" => raw
+    match shape.kind {
+        Kind::Text => Ok(Value::String(raw.to_owned())),
+        Kind::Signed => raw
             .parse::<i64>()
             .map(Value::from)
             .map_err(|_| format!("`{raw}` is not an integer")),
-        "u8" | "u16" | "u32" | "u64" | "usize" => raw
+        Kind::Unsigned => raw
             .parse::<u64>()
             .map(Value::from)
             .map_err(|_| format!("`{raw}` is not a non-negative integer")),
-        "f32" | "f64" => raw
+        Kind::Float => raw
             .parse::<f64>()
             .ok()
             .and_then(|n| serde_json::Number::from_f64(n).map(Value::Number))
             .ok_or_else(|| format!("`{raw}` is not a number")),
-        "bool" => raw
+        Kind::Bool => raw
             .parse::<bool>()
             .map(Value::Bool)
             .map_err(|_| format!("`{raw}` is not true or false")),
         // Any other type is read as JSON; text that is not JSON is a string, so a field of a
         // type that holds text (py42's `PyValue`) needs no quotes.
-        _ => Ok(serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.to_owned()))),
+        Kind::Other => {
+            Ok(serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.to_owned())))
+        }
     }
+}
+
+/// Whether field `name` of `entry` is the HTTP response the error wraps: it reads the
+/// `record` the `--response-*` flags make, and refuses an object without a status, which a
+/// map or an any-value field would take.
+fn wraps_response(entry: &Entry, name: &str, record: &Value) -> bool {
+    (entry.field_accepts)(name, record).is_ok()
+        && (entry.field_accepts)(name, &Value::Object(Map::new())).is_err()
 }
 
 /// The response the `--response-*` flags describe, as a `ResponseRecord`'s JSON; `None`
@@ -826,6 +834,65 @@ mod tests {
                     .to_owned()
             ))
         );
+    }
+
+    /// The response field is found by what the field reads, whatever its name or type.
+    #[test]
+    fn the_response_field_is_the_one_that_reads_a_response() {
+        let record = json!({"status": 404, "headers": [], "body": ""});
+        let wrapping = |reference: &str| {
+            let entry = entries().iter().find(|e| e.reference == reference)?;
+            entry
+                .descriptor
+                .fields
+                .iter()
+                .find(|field| wraps_response(entry, field.name, &record))
+                .map(|field| field.name)
+        };
+        assert_eq!(wrapping("tenable.errors.NotFoundError"), Some("response"));
+        assert_eq!(
+            wrapping("py42.exceptions.Py42NotFoundError"),
+            Some("exception")
+        );
+        assert_eq!(
+            wrapping("synapse.api.errors.HttpResponseException"),
+            Some("response")
+        );
+        // A map of extra members and a Python exception read objects too, but no response.
+        assert_eq!(wrapping("synapse.api.errors.SynapseError"), None);
+        assert_eq!(
+            wrapping("synapse.api.errors.InteractiveAuthIncompleteError"),
+            None
+        );
+        assert_eq!(
+            wrapping("py42.exceptions.Py42SessionInitializationError"),
+            None
+        );
+    }
+
+    #[test]
+    fn values_are_parsed_by_shape() {
+        let shape = |optional, kind| Shape { optional, kind };
+        assert_eq!(parse_value(shape(false, Kind::Text), "42"), Ok(json!("42")));
+        assert_eq!(parse_value(shape(false, Kind::Other), "42"), Ok(json!(42)));
+        assert_eq!(
+            parse_value(shape(false, Kind::Other), "a b"),
+            Ok(json!("a b"))
+        );
+        assert_eq!(
+            parse_value(shape(true, Kind::Unsigned), "None"),
+            Ok(Value::Null)
+        );
+        assert_eq!(
+            parse_value(shape(false, Kind::Unsigned), "-1"),
+            Err("`-1` is not a non-negative integer".to_owned())
+        );
+        assert_eq!(parse_value(shape(false, Kind::Signed), "-1"), Ok(json!(-1)));
+        assert_eq!(
+            parse_value(shape(false, Kind::Float), "1e16"),
+            Ok(json!(1e16))
+        );
+        assert!(parse_value(shape(false, Kind::Bool), "yes").is_err());
     }
 
     #[test]

@@ -3,7 +3,20 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `std::env::args` would panic on an argument that is not UTF-8; refuse it in words.
+    let args: Result<Vec<String>, _> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string())
+        .collect();
+    let args = match args {
+        Ok(args) => args,
+        Err(arg) => {
+            eprintln!(
+                "error: the argument {arg:?} is not UTF-8\nhint: give names, values and paths as UTF-8 text"
+            );
+            return ExitCode::from(2);
+        }
+    };
     let mut stdout = std::io::stdout().lock();
     match error_catalog::cli::run(&args, &mut stdout) {
         Ok(()) => ExitCode::SUCCESS,

@@ -418,3 +418,20 @@ fn clap_usage_errors_keep_the_tools_two_line_form() {
         assert!(lines[1].starts_with("hint: "), "{args:?}: {err}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_refused_without_a_panic() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let output = Command::new(env!("CARGO_BIN_EXE_error-catalog"))
+        .arg("show")
+        .arg(std::ffi::OsStr::from_bytes(b"\xff"))
+        .output();
+    let Ok(output) = output else {
+        panic!("cannot start the tool");
+    };
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.starts_with("error: the argument"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

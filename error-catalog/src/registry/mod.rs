@@ -14,6 +14,9 @@ use serde_json::{Map, Value};
 use crate::catalog_error::CatalogError;
 
 mod catalogs;
+pub mod probe;
+
+pub use probe::{Kind, Shape};
 
 /// The four documented libraries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -92,6 +95,11 @@ pub struct Entry {
     pub descriptor: &'static ErrorDescriptor,
     /// Builds an instance from field values.
     pub build: Build,
+    /// What field `name` takes, asked of its own `Deserialize` ([`probe::shape`]).
+    pub field_shape: fn(&str) -> Shape,
+    /// Whether field `name` reads a JSON value, or the field's complaint
+    /// ([`probe::accepts`]).
+    pub field_accepts: fn(&str, &Value) -> Result<(), String>,
 }
 
 impl Entry {
@@ -107,6 +115,8 @@ impl Entry {
             in_page,
             descriptor: E::DESCRIPTOR,
             build: build_from_fields::<E>,
+            field_shape: probe::shape::<E>,
+            field_accepts: probe::accepts::<E>,
         }
     }
 
@@ -126,6 +136,9 @@ impl Entry {
             in_page,
             descriptor,
             build,
+            // A constant has no fields to probe.
+            field_shape: |_| Shape::default(),
+            field_accepts: |field, _| Err(format!("no field `{field}`")),
         }
     }
 
