@@ -65,11 +65,18 @@ fn as_records(entry: &error_catalog::Entry, mut args: Map<String, Value>) -> Map
         }
     }
     let status = args.get("code").cloned().unwrap_or(Value::from(500));
+    // The response field is the one that reads a record and refuses an object without a
+    // status, asked of the field's own `Deserialize`, whatever its type is named.
+    let record = serde_json::json!({"status": 500, "body": ""});
+    let wraps_response = |name: &str| {
+        (entry.field_accepts)(name, &record).is_ok()
+            && (entry.field_accepts)(name, &Value::Object(Map::new())).is_err()
+    };
     for field in entry
         .descriptor
         .fields
         .iter()
-        .filter(|f| f.ty.contains("ResponseRecord"))
+        .filter(|f| wraps_response(f.name))
     {
         if let Some(body) = args
             .get(field.name)
