@@ -13,6 +13,7 @@ mod expand;
 mod fallback;
 mod fmt;
 mod model;
+mod ty;
 mod valid;
 
 #[cfg(test)]

@@ -9,10 +9,10 @@ use darling::error::Accumulator;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 
-use crate::ast::{self, ErrorAttrs, Input, InstanceValue};
+use crate::ast::{self, ErrorAttrs, Input};
 use crate::attr;
 use crate::fmt::{Member, Template};
-use crate::model::{ErrorDef, FieldDef, Kind, Model};
+use crate::model::{ErrorDef, Extra, FieldDef, Header, InstanceValue, Kind, Model, Role};
 
 pub fn validate(input: &Input) -> darling::Result<Model<'_>> {
     let mut errors = Error::accumulator();
@@ -149,15 +149,7 @@ fn error_def<'a>(
         .filter_map(|(index, field)| field_def(errors, index, field))
         .collect::<Vec<_>>();
     check_single_role(errors, source.fields, "source", |f| f.source.is_present());
-    for value in [
-        InstanceValue::Status,
-        InstanceValue::Code,
-        InstanceValue::Errcode,
-        InstanceValue::ErrorType,
-        InstanceValue::ErrorSubtype,
-        InstanceValue::Detail,
-        InstanceValue::TraceId,
-    ] {
+    for value in InstanceValue::ALL {
         check_single_value(errors, source.fields, value);
     }
     // With a `display` function the template only documents the message, and may name
@@ -255,11 +247,11 @@ fn field_def<'a>(
             );
         }
     }
-    // Rule: `flatten` spreads a whole map; it is not also one member or one header.
+    // Rule: `flatten` spreads a whole map over the body; it is not also one member or headers.
     if field.flatten.is_present() {
         for (key, span) in keys
             .iter()
-            .filter(|(key, _)| *key == "extra" || *key == "header")
+            .filter(|(key, _)| ["extra", "header", "headers"].contains(key))
         {
             errors.push(
                 Error::custom(format!(
@@ -300,9 +292,16 @@ fn field_def<'a>(
         );
     }
     let extra = if field.extra.is_present() {
+        let nullable = field.nullable.is_present();
         match (&field.rename, &field.ident) {
-            (Some(rename), _) => Some(rename.value()),
-            (None, Some(ident)) => Some(ident.to_string()),
+            (Some(rename), _) => Some(Extra {
+                key: rename.value(),
+                nullable,
+            }),
+            (None, Some(ident)) => Some(Extra {
+                key: ident.to_string(),
+                nullable,
+            }),
             (None, None) => {
                 errors.push(
                     Error::custom(
@@ -320,19 +319,35 @@ fn field_def<'a>(
         .header
         .as_ref()
         .and_then(|lit| errors.handle(attr::header_name(lit)))
-        .map(|name| (name, field.with.as_ref()));
+        .map(|name| Header {
+            name,
+            with: field.with.as_ref(),
+        });
+    // The rules above allow one role per field, but for `extra` with `header`. Where they
+    // failed, the errors are reported and this role is never generated from.
+    let role = if field.skip.is_present() {
+        Role::Skip
+    } else if field.source.is_present() {
+        Role::Source
+    } else if let Some((value, _)) = values.first() {
+        Role::Value(*value)
+    } else if field.flatten.is_present() {
+        Role::Flatten
+    } else if field.headers.is_present() {
+        Role::Headers
+    } else {
+        match (extra, header) {
+            (Some(extra), Some(header)) => Role::ExtraAndHeader(extra, header),
+            (Some(extra), None) => Role::Extra(extra),
+            (None, Some(header)) => Role::Header(header),
+            (None, None) => Role::Context,
+        }
+    };
     Some(FieldDef {
         member,
         ident: field.ident.as_ref(),
         ty: &field.ty,
-        extra,
-        header,
-        source: field.source.is_present(),
-        nullable: field.nullable.is_present(),
-        flatten: field.flatten.is_present(),
-        headers: field.headers.is_present(),
-        value: values.first().map(|(value, _)| *value),
-        skip: field.skip.is_present(),
+        role,
     })
 }
 
@@ -380,7 +395,7 @@ fn check_template(
     for member in &template.members {
         let field = fields.iter().find(|field| &field.member == member);
         let problem = match (member, field) {
-            (_, Some(field)) if field.skip => Some(format!(
+            (_, Some(field)) if matches!(field.role, Role::Skip) => Some(format!(
                 "`{{{member}}}` is a `skip` field, which is never shown"
             )),
             (_, Some(_)) => None,

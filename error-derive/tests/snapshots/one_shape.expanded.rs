@@ -1,10 +1,11 @@
 #[automatically_derived]
 impl ::error_core::Catalog for Error {
     const ERRORS: &'static [::error_core::ErrorDescriptor] = {
+        const __MODULE: &'static ::core::primitive::str = ::core::module_path!();
         const __STATUS_400: ::error_core::__private::http::StatusCode = ::error_core::__private::status(
             400,
         );
-        const __FIELDS1: &'static [::error_core::FieldDescriptor] = &[
+        const __FIELDS0: &'static [::error_core::FieldDescriptor] = &[
             ::error_core::FieldDescriptor {
                 name: "detail",
                 ty: "String",
@@ -13,7 +14,6 @@ impl ::error_core::Catalog for Error {
                 },
             },
         ];
-        const __MODULE: &'static ::core::primitive::str = ::core::module_path!();
         const __STATUS_404: ::error_core::__private::http::StatusCode = ::error_core::__private::status(
             404,
         );
@@ -28,7 +28,7 @@ impl ::error_core::Catalog for Error {
             message: "",
             doc: "",
             format: ::error_core::WireFormat::Matrix,
-            fields: __FIELDS1,
+            fields: __FIELDS0,
             parent: ::core::option::Option::None,
             headers: ::core::option::Option::None,
         };
