@@ -219,20 +219,38 @@ impl ErrorDef<'_> {
         }
     }
 
-    /// The generated constructor's name: the variant in snake_case, `new` for a struct.
+    /// The generated constructor's name: the variant's, `new` for a struct.
     pub fn constructor_name(&self) -> String {
         match self.variant {
-            Some(variant) => snake_case(&variant.to_string()),
+            Some(variant) => constructor_name(variant),
             None => "new".to_owned(),
         }
     }
 
-    /// The generated constant's name, for a unit variant: the variant in SCREAMING_CASE.
+    /// The generated constant's name, for a unit variant.
     pub fn constant_name(&self) -> Option<String> {
         let variant = self.variant.filter(|_| self.style == Style::Unit)?;
-        Some(snake_case(&variant.to_string()).to_uppercase())
+        Some(constant_name(variant))
     }
 }
+
+/// The constructor the inherent impl generates for a variant: its name in snake_case.
+pub fn constructor_name(variant: &syn::Ident) -> String {
+    snake_case(&variant.to_string())
+}
+
+/// The constant the inherent impl generates for a unit variant: its name in SCREAMING_CASE.
+pub fn constant_name(variant: &syn::Ident) -> String {
+    constructor_name(variant).to_uppercase()
+}
+
+/// The inherent methods `expand::constructors` generates besides the constructors: a
+/// constructor of one of these names would be a second definition.
+pub const GENERATED_METHODS: [&str; 2] = ["with_overrides", "with_message"];
+
+/// The constants generated code and users reach through the type's path (`Type::ERRORS` is
+/// `Catalog::ERRORS`): an inherent constant of one of these names would hide it.
+pub const TYPE_CONSTANTS: [&str; 1] = ["ERRORS"];
 
 /// `DoesNotExist` → `does_not_exist`; `HTTPError` → `http_error`.
 pub fn snake_case(name: &str) -> String {

@@ -2,6 +2,7 @@
 //! each spanned on the offending tokens. Builds the [`Model`] the expansion works from.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use darling::Error;
 use darling::ast::{Data, Style};
@@ -12,7 +13,7 @@ use syn::spanned::Spanned;
 use crate::ast::{self, ErrorAttrs, Input};
 use crate::attr;
 use crate::fmt::{Member, Template};
-use crate::model::{ErrorDef, Extra, FieldDef, Header, InstanceValue, Kind, Model, Role};
+use crate::model::{self, ErrorDef, Extra, FieldDef, Header, InstanceValue, Kind, Model, Role};
 
 pub fn validate(input: &Input) -> darling::Result<Model<'_>> {
     let mut errors = Error::accumulator();
@@ -74,6 +75,7 @@ pub fn validate(input: &Input) -> darling::Result<Model<'_>> {
                 })
                 .collect::<Vec<_>>();
             check_unique(&mut errors, variants.iter().map(|v| &v.error));
+            check_generated_names(&mut errors, variants);
             (Kind::Enum, defs)
         }
     };
@@ -463,4 +465,70 @@ fn duplicate(errors: &mut Accumulator, key: &str, value: &str, first: Span, seco
         .with_span(&second),
     );
     errors.push(Error::custom(format!("{key} {value} first used here")).with_span(&first));
+}
+
+/// Rule: the names the inherent impl generates from variants (`expand::constructors`: a
+/// constructor per variant, a constant per unit variant) differ from each other and from the
+/// names it generates anyway; rustc would otherwise report "duplicate definitions" without
+/// saying which variant is to blame.
+fn check_generated_names(errors: &mut Accumulator, variants: &[ast::Variant]) {
+    let mut constructors: HashMap<String, &syn::Ident> = HashMap::new();
+    let mut constants: HashMap<String, &syn::Ident> = HashMap::new();
+    for variant in variants {
+        let ident = &variant.ident;
+        let constructor = model::constructor_name(ident);
+        // Two variants of one snake_case name also clash on their constant: saying it once
+        // is enough, so the constant is checked only when the constructor is fine.
+        let clash = if model::GENERATED_METHODS.contains(&constructor.as_str()) {
+            Some(format!(
+                "variant `{ident}` would generate the constructor `{constructor}`, which every \
+                 error type already has: rename the variant"
+            ))
+        } else if constructor == "new" {
+            Some(format!(
+                "variant `{ident}` would generate the constructor `new`, which reads as the \
+                 constructor of the whole type: rename the variant"
+            ))
+        } else if let Some(first) = first_use(&mut constructors, constructor.clone(), ident) {
+            Some(format!(
+                "variants `{first}` and `{ident}` would both generate the constructor \
+                 `{constructor}`: rename one of them"
+            ))
+        } else if variant.fields.style == Style::Unit {
+            let constant = model::constant_name(ident);
+            if model::TYPE_CONSTANTS.contains(&constant.as_str()) {
+                Some(format!(
+                    "variant `{ident}` would generate the constant `{constant}`, which would \
+                     hide `error_core::Catalog::{constant}`: rename the variant"
+                ))
+            } else {
+                first_use(&mut constants, constant.clone(), ident).map(|first| {
+                    format!(
+                        "variants `{first}` and `{ident}` would both generate the constant \
+                         `{constant}`: rename one of them"
+                    )
+                })
+            }
+        } else {
+            None
+        };
+        if let Some(clash) = clash {
+            errors.push(Error::custom(clash).with_span(ident));
+        }
+    }
+}
+
+/// The variant that first took `name`, if one did; else `ident` takes it.
+fn first_use<'a>(
+    taken: &mut HashMap<String, &'a syn::Ident>,
+    name: String,
+    ident: &'a syn::Ident,
+) -> Option<&'a syn::Ident> {
+    match taken.entry(name) {
+        Entry::Occupied(first) => Some(*first.get()),
+        Entry::Vacant(slot) => {
+            slot.insert(ident);
+            None
+        }
+    }
 }
