@@ -284,27 +284,32 @@ impl<T: TextField> TextField for Option<T> {
     }
 }
 
-/// How generated lookups turn an errcode into a slot of their table: eight bytes at a time,
+/// How an errcode lookup turns an errcode into a slot of its table: eight bytes at a time,
 /// each word multiplied in, then mixed so the low bits, which pick the slot, depend on every
-/// byte. Equal hashes are confirmed by comparing the strings. The derive
-/// computes the same function when it builds the table.
+/// byte. Equal hashes are confirmed by comparing the strings. A `const fn`, so that the table
+/// is built with the very function that looks errcodes up ([`errcode_slots`]).
 #[inline]
-pub fn errcode_hash(errcode: &str) -> u64 {
+pub const fn errcode_hash(errcode: &str) -> u64 {
     let bytes = errcode.as_bytes();
-    let mut words = bytes.chunks_exact(8);
     let mut hash = ERRCODE_HASH_SEED ^ bytes.len() as u64;
-    for word in &mut words {
-        hash = errcode_hash_step(hash, word_at(word));
+    let mut rest = bytes;
+    while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+        hash = errcode_hash_step(hash, u64::from_le_bytes(*word));
+        rest = tail;
     }
-    let tail = words.remainder();
-    if !tail.is_empty() {
+    if !rest.is_empty() {
         // The last eight bytes, overlapping the words before: one load, not a copy of a few.
-        let word = match bytes.len().checked_sub(8) {
-            Some(start) => word_at(&bytes[start..]),
-            None => tail
-                .iter()
-                .rev()
-                .fold(0, |word, &byte| (word << 8) | u64::from(byte)),
+        let word = match bytes.last_chunk::<8>() {
+            Some(last) => u64::from_le_bytes(*last),
+            None => {
+                let mut word = 0;
+                let mut at = rest.len();
+                while at > 0 {
+                    at -= 1;
+                    word = (word << 8) | rest[at] as u64;
+                }
+                word
+            }
         };
         hash = errcode_hash_step(hash, word);
     }
@@ -314,22 +319,79 @@ pub fn errcode_hash(errcode: &str) -> u64 {
     hash ^ (hash >> 32)
 }
 
-/// The eight bytes at the start of `bytes` (which has at least eight), little-endian.
-#[inline]
-fn word_at(bytes: &[u8]) -> u64 {
-    let mut word = [0u8; 8];
-    word.copy_from_slice(&bytes[..8]);
-    u64::from_le_bytes(word)
-}
-
 const ERRCODE_HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
 #[inline]
-fn errcode_hash_step(hash: u64, word: u64) -> u64 {
+const fn errcode_hash_step(hash: u64, word: u64) -> u64 {
     (hash ^ word).wrapping_mul(ERRCODE_HASH_MULTIPLIER)
 }
 
 const ERRCODE_HASH_MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The length of the errcode table of `errcodes` (one per error in `Catalog::ERRORS` order,
+/// `""` for an error without one): at least twice as many slots as errcodes, so a lookup
+/// costs the same whatever the catalog's size, and a power of two, so the hash's low bits
+/// pick a slot.
+pub const fn errcode_slots_len(errcodes: &[&str]) -> usize {
+    let mut count: usize = 0;
+    let mut index = 0;
+    while index < errcodes.len() {
+        if !errcodes[index].is_empty() {
+            count += 1;
+        }
+        index += 1;
+    }
+    (count * 2).next_power_of_two()
+}
+
+/// The open-addressing table of `errcodes`, evaluated in the catalog's crate at compile time:
+/// an errcode's hash picks a slot, and the slots after it are probed until a free one. Each
+/// slot holds 1 + the index of an errcode in `errcodes`, or 0 when empty. `N` is
+/// [`errcode_slots_len`] of `errcodes`.
+pub const fn errcode_slots<const N: usize>(errcodes: &[&str]) -> [u32; N] {
+    assert!(
+        N == errcode_slots_len(errcodes),
+        "an errcode table's length is `errcode_slots_len` of its errcodes"
+    );
+    let mask = N - 1;
+    let mut slots = [0u32; N];
+    let mut index = 0;
+    while index < errcodes.len() {
+        let errcode = errcodes[index];
+        if !errcode.is_empty() {
+            // Truncation is the point: the low bits of the hash pick the slot.
+            let mut slot = errcode_hash(errcode) as usize & mask;
+            while slots[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = index as u32 + 1;
+        }
+        index += 1;
+    }
+    slots
+}
+
+/// The index of `errcode` in `errcodes`, found through their table `slots`
+/// ([`errcode_slots`]).
+#[inline]
+pub fn errcode_index<const N: usize>(
+    slots: &[u32; N],
+    errcodes: &[&str],
+    errcode: &str,
+) -> Option<usize> {
+    let mask = N - 1;
+    let mut slot = errcode_hash(errcode) as usize & mask;
+    loop {
+        let index = match slots[slot] {
+            0 => return None,
+            entry => entry as usize - 1,
+        };
+        if errcodes.get(index) == Some(&errcode) {
+            return Some(index);
+        }
+        slot = (slot + 1) & mask;
+    }
+}
 
 /// Fills one field of an error being classified. Which trait's `fill` a call resolves to
 /// depends on the field type, through autoref (`(&&&&Fill::<T>::new()).fill(..)`): a type
@@ -437,4 +499,69 @@ pub fn text(value: Option<&str>) -> Option<Member<'_>> {
 /// A numeric protocol value (status, code) as a field's input.
 pub fn number(value: Option<impl Into<i64>>) -> Option<Member<'static>> {
     value.map(|number| Member::Number(number.into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How many slots a lookup of each errcode reads: 1 when its own slot holds it.
+    fn probe_lengths<const N: usize>(errcodes: &[&str]) -> Vec<usize> {
+        let slots: [u32; N] = errcode_slots(errcodes);
+        errcodes
+            .iter()
+            .enumerate()
+            .map(|(index, errcode)| {
+                #[allow(clippy::cast_possible_truncation)]
+                let start = errcode_hash(errcode) as usize & (N - 1);
+                let found =
+                    (0..N).position(|probe| slots[(start + probe) & (N - 1)] as usize == index + 1);
+                found.map_or(usize::MAX, |probe| probe + 1)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn similar_errcodes_spread_over_the_table() {
+        fn check<const N: usize>(size: usize) {
+            let names: Vec<String> = (0..size).map(|i| format!("M_ERROR_{i}")).collect();
+            let errcodes: Vec<&str> = names.iter().map(String::as_str).collect();
+            assert_eq!(errcode_slots_len(&errcodes), N);
+            let lengths = probe_lengths::<N>(&errcodes);
+            let longest = lengths.iter().copied().max().unwrap_or(0);
+            let mean = lengths.iter().sum::<usize>() as f64 / size as f64;
+            assert!(longest <= 24, "{size} errcodes: a probe of {longest}");
+            assert!(mean < 2.0, "{size} errcodes: {mean} probes on average");
+        }
+        check::<32>(10);
+        check::<2048>(1_000);
+        check::<32768>(10_000);
+    }
+
+    #[test]
+    fn every_errcode_is_found_and_others_are_not() {
+        const ERRCODES: &[&str] = &["M_FORBIDDEN", "", "M_UNKNOWN_TOKEN", "M_X"];
+        const SLOTS: [u32; errcode_slots_len(ERRCODES)] = errcode_slots(ERRCODES);
+        for (index, errcode) in ERRCODES.iter().enumerate().filter(|(_, e)| !e.is_empty()) {
+            assert_eq!(errcode_index(&SLOTS, ERRCODES, errcode), Some(index));
+        }
+        for other in ["", "M_Y", "M_FORBIDDEN_", "M_UNKNOWN_TOKEN_AND_MORE"] {
+            assert_eq!(errcode_index(&SLOTS, ERRCODES, other), None);
+        }
+    }
+
+    /// Known answers: a change to the hash is a change to every table, seen here first.
+    #[test]
+    fn the_hash_is_unchanged() {
+        for (errcode, hash) in [
+            ("", 0x8570_e254_50bb_d481),
+            ("M", 0xc179_d51d_b56d_9fe7),
+            ("M_X", 0xb5a3_7678_d784_d4f5),
+            ("M_BAD_JSON", 0x0141_0e2d_cc88_0c36),
+            ("M_LIMIT_EXCEEDED", 0x688e_39f9_074a_d273),
+            ("ORG.MATRIX.MSC3848.ALREADY_JOINED", 0xea2d_96bc_5dbb_b379),
+        ] {
+            assert_eq!(errcode_hash(errcode), hash, "{errcode}");
+        }
+    }
 }

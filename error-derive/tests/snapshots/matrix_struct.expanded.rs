@@ -114,20 +114,12 @@ impl ::error_core::Classify for LimitExceeded {
     fn index_by_errcode(
         __errcode: &::core::primitive::str,
     ) -> ::core::option::Option<usize> {
-        const __SLOTS: [u32; 2] = [0, 1];
-        let mut __slot = ::error_core::__private::errcode_hash(__errcode) as usize & 1;
-        loop {
-            let __index = match __SLOTS[__slot] {
-                0 => return ::core::option::Option::None,
-                __entry => __entry as usize - 1,
-            };
-            if <Self as ::error_core::Catalog>::ERRORS[__index].errcode
-                == ::core::option::Option::Some(__errcode)
-            {
-                return ::core::option::Option::Some(__index);
-            }
-            __slot = (__slot + 1) & 1;
-        }
+        const __ERRCODES: &[&::core::primitive::str] = &["M_LIMIT_EXCEEDED"];
+        #[allow(long_running_const_eval)]
+        const __SLOTS: [::core::primitive::u32; ::error_core::__private::errcode_slots_len(
+            __ERRCODES,
+        )] = ::error_core::__private::errcode_slots(__ERRCODES);
+        ::error_core::__private::errcode_index(&__SLOTS, __ERRCODES, __errcode)
     }
     fn from_index(
         __index: usize,
