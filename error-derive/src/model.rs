@@ -89,7 +89,10 @@ pub struct Extra {
 
 /// How a `header` field is sent.
 pub struct Header<'a> {
+    /// The name as declared.
     pub name: String,
+    /// The name as `http::HeaderName` holds it, lower-case.
+    pub sent_as: String,
     /// Maps the value before it becomes a header.
     pub with: Option<&'a syn::Path>,
 }

@@ -321,8 +321,9 @@ fn field_def<'a>(
         .header
         .as_ref()
         .and_then(|lit| errors.handle(attr::header_name(lit)))
-        .map(|name| Header {
+        .map(|(name, sent_as)| Header {
             name,
+            sent_as,
             with: field.with.as_ref(),
         });
     // The rules above allow one role per field, but for `extra` with `header`. Where they

@@ -139,12 +139,11 @@ fn headers_fn(model: &Model<'_>) -> Option<TokenStream> {
         }
         let inserts = fields.iter().map(|field| {
             with_value(field, field.option_inner().is_some(), |value| match field.role.header() {
-                Some(Header { name, with }) => {
+                Some(Header { name, sent_as, with }) => {
                     let value = match with {
                         Some(with) => quote!(&#with(#value)),
                         None => value,
                     };
-                    let lowercase = name.to_ascii_lowercase();
                     // Spanned at the field's type, so a type that is no header value is
                     // reported there.
                     let header_value = quote_spanned! {field.ty.span()=>
@@ -159,7 +158,7 @@ fn headers_fn(model: &Model<'_>) -> Option<TokenStream> {
                         } {
                             ::error_core::__private::insert_field_header(
                                 __headers,
-                                const { ::error_core::__private::http::HeaderName::from_static(#lowercase) },
+                                const { ::error_core::__private::http::HeaderName::from_static(#sent_as) },
                                 __header,
                             );
                         }
