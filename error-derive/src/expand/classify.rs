@@ -66,7 +66,10 @@ pub fn classify_impl(model: &Model<'_>) -> TokenStream {
     let helpers = fillers.helpers;
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::error_core::Classify for #ident #ty_generics #where_clause {
+        impl #impl_generics ::error_core::Classify for #ident #ty_generics #where_clause {}
+
+        #[automatically_derived]
+        impl #impl_generics ::error_core::__private::GeneratedClassify for #ident #ty_generics #where_clause {
             fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
                 match __code {
                     #(#by_code)*

@@ -136,7 +136,9 @@ impl ::error_core::__private::serde::Serialize for WebApiError {
     }
 }
 #[automatically_derived]
-impl ::error_core::Classify for WebApiError {
+impl ::error_core::Classify for WebApiError {}
+#[automatically_derived]
+impl ::error_core::__private::GeneratedClassify for WebApiError {
     fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
         match __code {
             100 => ::core::option::Option::Some(0),

@@ -52,7 +52,9 @@ impl ::error_core::__private::serde::Serialize for NotFound {
     }
 }
 #[automatically_derived]
-impl ::error_core::Classify for NotFound {
+impl ::error_core::Classify for NotFound {}
+#[automatically_derived]
+impl ::error_core::__private::GeneratedClassify for NotFound {
     fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
         match __code {
             _ => ::core::option::Option::None,

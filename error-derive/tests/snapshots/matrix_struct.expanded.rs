@@ -105,7 +105,9 @@ impl ::error_core::__private::serde::Serialize for LimitExceeded {
     }
 }
 #[automatically_derived]
-impl ::error_core::Classify for LimitExceeded {
+impl ::error_core::Classify for LimitExceeded {}
+#[automatically_derived]
+impl ::error_core::__private::GeneratedClassify for LimitExceeded {
     fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
         match __code {
             _ => ::core::option::Option::None,

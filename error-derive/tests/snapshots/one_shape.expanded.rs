@@ -114,7 +114,9 @@ impl ::error_core::__private::serde::Serialize for Error {
     }
 }
 #[automatically_derived]
-impl ::error_core::Classify for Error {
+impl ::error_core::Classify for Error {}
+#[automatically_derived]
+impl ::error_core::__private::GeneratedClassify for Error {
     fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
         match __code {
             _ => ::core::option::Option::None,

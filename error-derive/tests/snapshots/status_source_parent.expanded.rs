@@ -91,7 +91,9 @@ impl ::error_core::__private::serde::Serialize for SynapseError {
     }
 }
 #[automatically_derived]
-impl ::error_core::Classify for SynapseError {
+impl ::error_core::Classify for SynapseError {}
+#[automatically_derived]
+impl ::error_core::__private::GeneratedClassify for SynapseError {
     fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
         match __code {
             _ => ::core::option::Option::None,

@@ -129,7 +129,9 @@ impl<T: Serialize> ::error_core::__private::serde::Serialize for Catalog<T> {
     }
 }
 #[automatically_derived]
-impl<T: Serialize> ::error_core::Classify for Catalog<T> {
+impl<T: Serialize> ::error_core::Classify for Catalog<T> {}
+#[automatically_derived]
+impl<T: Serialize> ::error_core::__private::GeneratedClassify for Catalog<T> {
     fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
         match __code {
             1 => ::core::option::Option::Some(0),
