@@ -236,6 +236,12 @@ impl<E: ApiError> ApiError for Overridden<E> {
     fn serialize_extra<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         self.inner.error.serialize_extra(map)
     }
+
+    // The wrapped error's answer, which the derive gives at compile time; the default would
+    // look at the descriptor on every render.
+    fn has_flatten(&self) -> bool {
+        self.inner.error.has_flatten()
+    }
 }
 
 impl<E: ApiError> serde::Serialize for Overridden<E> {

@@ -602,4 +602,10 @@ fn only_errors_with_a_flatten_field_build_their_body_as_a_map() {
         forbidden.descriptor().has_flatten()
     );
     assert!(forbidden.has_flatten());
+    assert!(forbidden.with_message("other").has_flatten());
+    assert!(
+        !LimitExceeded::new(Some(1))
+            .with_message("other")
+            .has_flatten()
+    );
 }
