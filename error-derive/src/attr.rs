@@ -4,7 +4,9 @@ use darling::Error;
 
 use crate::ast::IntLit;
 
-/// The wire formats, as spelled in `format = "…"`.
+/// The wire formats, as spelled in `format = "…"`: `error_core::WireFormat`'s, whose names
+/// the derive must know to point at a misspelt one, and cannot import (error-core depends on
+/// it). `format_names_are_the_wire_format_names` in `tests/tests/derive.rs` keeps them equal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Djblets,
