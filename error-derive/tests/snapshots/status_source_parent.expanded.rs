@@ -102,12 +102,15 @@ impl ::error_core::__private::GeneratedClassify for SynapseError {
     fn index_by_errcode(
         __errcode: &::core::primitive::str,
     ) -> ::core::option::Option<usize> {
-        const __ERRCODES: &[&::core::primitive::str] = &["M_UNKNOWN"];
-        #[allow(long_running_const_eval)]
-        const __SLOTS: [::core::primitive::u32; ::error_core::__private::errcode_slots_len(
-            __ERRCODES,
-        )] = ::error_core::__private::errcode_slots(__ERRCODES);
-        ::error_core::__private::errcode_index(&__SLOTS, __ERRCODES, __errcode)
+        const __SLOTS: [::core::primitive::u32; 2] = [1, 0];
+        ::error_core::__private::errcode_index(
+            &__SLOTS,
+            __errcode,
+            |__index| {
+                <Self as ::error_core::Catalog>::ERRORS[__index].errcode
+                    == ::core::option::Option::Some(__errcode)
+            },
+        )
     }
     fn from_index(
         __index: usize,

@@ -1,7 +1,6 @@
-//! The errcode lookup of `Classify::index_by_errcode`. The derive writes down only the
-//! errcodes, in `Catalog::ERRORS` order; the table is built from them in the catalog's crate
-//! at compile time by `error_core::__private::errcode_slots`, with the hash the lookup uses,
-//! so the two cannot disagree.
+//! The errcode lookup of `Classify::index_by_errcode`: the table is built here, by
+//! `error_core_errcode::build`, and read at run time by the same crate's `find`, so the two
+//! agree on the hash and the probe sequence by construction.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -9,24 +8,29 @@ use quote::quote;
 use crate::model::Model;
 
 pub fn errcode_lookup(model: &Model<'_>) -> TokenStream {
-    // Errors after the last errcode are left out: an index past the list has none.
-    let Some(last) = model.errors.iter().rposition(|def| def.errcode.is_some()) else {
+    let errcodes: Vec<(usize, &str)> = model
+        .errors
+        .iter()
+        .enumerate()
+        .filter_map(|(index, def)| Some((index, def.errcode.as_deref()?)))
+        .collect();
+    if errcodes.is_empty() {
         return quote! {
             let _ = __errcode;
             ::core::option::Option::None
         };
-    };
-    let errcodes = model.errors[..=last]
+    }
+    let slots = error_core_errcode::build(errcodes.into_iter());
+    let len = proc_macro2::Literal::usize_unsuffixed(slots.len());
+    let slots = slots
         .iter()
-        .map(|def| def.errcode.as_deref().unwrap_or_default());
+        .map(|slot| proc_macro2::Literal::u32_unsuffixed(*slot));
     quote! {
-        // The errcode of each error in `ERRORS`, "" for none.
-        const __ERRCODES: &[&::core::primitive::str] = &[#(#errcodes),*];
-        // Built in time linear in the catalog, but past some 25,000 errcodes in more steps
-        // than rustc's guard against endless const loops allows by default.
-        #[allow(long_running_const_eval)]
-        const __SLOTS: [::core::primitive::u32; ::error_core::__private::errcode_slots_len(__ERRCODES)] =
-            ::error_core::__private::errcode_slots(__ERRCODES);
-        ::error_core::__private::errcode_index(&__SLOTS, __ERRCODES, __errcode)
+        // Each slot holds 1 + the index of an error in `ERRORS`, or 0 when empty.
+        const __SLOTS: [::core::primitive::u32; #len] = [#(#slots),*];
+        ::error_core::__private::errcode_index(&__SLOTS, __errcode, |__index| {
+            <Self as ::error_core::Catalog>::ERRORS[__index].errcode
+                == ::core::option::Option::Some(__errcode)
+        })
     }
 }
