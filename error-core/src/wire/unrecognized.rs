@@ -6,6 +6,7 @@ use std::fmt;
 use http::StatusCode;
 
 use super::received::WireError;
+use crate::__private::Generated;
 use crate::api_error::ApiError;
 use crate::descriptor::{ErrorDescriptor, WireFormat};
 use crate::instance::Instance;
@@ -32,6 +33,13 @@ impl ApiError for WireError {
         &UNRECOGNIZED
     }
 
+    fn format(&self) -> WireFormat {
+        self.format
+    }
+}
+
+/// Every value and member it came with, as generated code gives a derived error's fields.
+impl Generated for WireError {
     fn instance(&self) -> Instance<'_> {
         Instance {
             status: self
@@ -46,10 +54,6 @@ impl ApiError for WireError {
         }
     }
 
-    fn format(&self) -> WireFormat {
-        self.format
-    }
-
     fn message_text(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -59,6 +63,10 @@ impl ApiError for WireError {
             map.serialize_entry(key, value)?;
         }
         Ok(())
+    }
+
+    fn has_flatten(&self) -> bool {
+        false
     }
 }
 

@@ -1,5 +1,5 @@
-//! `ApiError`: the descriptor of each error, and what the instance adds to it (its own
-//! values, headers and body members).
+//! `ApiError` (the descriptor of each error) and the hidden `__private::Generated` (what the
+//! instance adds to it: its own values, headers and body members).
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -32,28 +32,31 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
     let message_text = message_text_fn(model);
     let headers = headers_fn(model);
     let extra = serialize_extra_fn(model);
-    let no_flatten = model
-        .errors
-        .iter()
-        .all(|def| {
-            def.fields
-                .iter()
-                .all(|field| !matches!(field.role, Role::Flatten))
-        })
-        .then(|| {
-            quote! {
-                fn has_flatten(&self) -> bool {
-                    false
-                }
-            }
-        });
+    // Answered here for a type without a `flatten` field, sparing the look at the
+    // descriptor on every render.
+    let any_flatten = model.errors.iter().any(|def| {
+        def.fields
+            .iter()
+            .any(|field| matches!(field.role, Role::Flatten))
+    });
+    let has_flatten = if any_flatten {
+        quote!(::error_core::ApiError::descriptor(self).has_flatten())
+    } else {
+        quote!(false)
+    };
     quote! {
         #[automatically_derived]
         impl #impl_generics ::error_core::ApiError for #ident #ty_generics #where_clause {
             fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
                 #descriptor
             }
-            #no_flatten
+        }
+
+        #[automatically_derived]
+        impl #impl_generics ::error_core::__private::Generated for #ident #ty_generics #where_clause {
+            fn has_flatten(&self) -> bool {
+                #has_flatten
+            }
             #message_text
             #instance
             #headers

@@ -79,6 +79,9 @@ impl ::error_core::ApiError for WebApiError {
         };
         &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
+}
+#[automatically_derived]
+impl ::error_core::__private::Generated for WebApiError {
     fn has_flatten(&self) -> bool {
         false
     }

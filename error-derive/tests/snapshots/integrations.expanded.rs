@@ -27,6 +27,9 @@ impl ::error_core::ApiError for NotFound {
     fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
         <Self as ::error_core::Described>::DESCRIPTOR
     }
+}
+#[automatically_derived]
+impl ::error_core::__private::Generated for NotFound {
     fn has_flatten(&self) -> bool {
         false
     }

@@ -36,6 +36,9 @@ impl ::error_core::ApiError for LimitExceeded {
     fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
         <Self as ::error_core::Described>::DESCRIPTOR
     }
+}
+#[automatically_derived]
+impl ::error_core::__private::Generated for LimitExceeded {
     fn has_flatten(&self) -> bool {
         false
     }

@@ -65,6 +65,9 @@ impl ::error_core::ApiError for Error {
         };
         &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
+}
+#[automatically_derived]
+impl ::error_core::__private::Generated for Error {
     fn has_flatten(&self) -> bool {
         false
     }

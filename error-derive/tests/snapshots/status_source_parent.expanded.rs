@@ -50,6 +50,9 @@ impl ::error_core::ApiError for SynapseError {
     fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
         <Self as ::error_core::Described>::DESCRIPTOR
     }
+}
+#[automatically_derived]
+impl ::error_core::__private::Generated for SynapseError {
     fn has_flatten(&self) -> bool {
         false
     }

@@ -70,6 +70,9 @@ impl<T: Serialize> ::error_core::ApiError for Catalog<T> {
         };
         &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
+}
+#[automatically_derived]
+impl<T: Serialize> ::error_core::__private::Generated for Catalog<T> {
     fn has_flatten(&self) -> bool {
         false
     }
