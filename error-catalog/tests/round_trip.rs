@@ -3,6 +3,8 @@
 
 use error_catalog::djblets::{CustomWebApiError, WebApiError};
 use error_catalog::synapse::{Codes, ProxiedRequestError};
+// `from_index`, to build each error of a catalog in turn.
+use error_core::__private::GeneratedClassify as _;
 use error_core::{
     ApiError, Catalog, Classified, Classify, Limits, ReceivedError, WireError, WireFormat,
 };

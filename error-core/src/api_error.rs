@@ -5,50 +5,25 @@ use std::fmt;
 use http::StatusCode;
 use http::header::HeaderMap;
 
+use crate::__private::Generated;
 use crate::descriptor::ErrorDescriptor;
-use crate::instance::Instance;
 use crate::overrides::{HeaderOverride, Overrides};
 use crate::render::{self, RenderError, RenderOptions};
 use crate::wire::{Body, WireFormat};
 
 /// An error an HTTP API can return. Derive it with `#[derive(ApiError)]`.
 ///
-/// The required methods are generated; the provided ones give the instance's *effective*
+/// The required method is generated; the provided ones give the instance's *effective*
 /// values: the catalog's, replaced by the instance's status field and by its
-/// [`Overrides`] where it has any.
-pub trait ApiError: fmt::Display + fmt::Debug {
+/// [`Overrides`] where it has any. What else the derive generates (the instance's own
+/// values, headers and body members) is on a hidden supertrait, which is not public API.
+pub trait ApiError: Generated + fmt::Display + fmt::Debug {
     /// The static description of the error this value is.
     fn descriptor(&self) -> &'static ErrorDescriptor;
-
-    /// The message when it is fixed text (a template without fields, or an override), so
-    /// bodies can write it without formatting; `None` when it must be formatted.
-    fn message_text(&self) -> Option<&str> {
-        None
-    }
-
-    /// The values this instance carries in its own fields (see [`Instance`]).
-    fn instance(&self) -> Instance<'_> {
-        Instance::NONE
-    }
 
     /// The per-instance overrides, if any (see [`Overridden`](crate::Overridden)).
     fn overrides(&self) -> Option<&Overrides> {
         None
-    }
-
-    /// Adds the headers that fields marked `header = "…"` carry.
-    fn write_field_headers(&self, headers: &mut HeaderMap) -> Result<(), RenderError> {
-        let _ = headers;
-        Ok(())
-    }
-
-    /// Serializes the fields marked `extra` as entries of a body map.
-    fn serialize_extra<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>
-    where
-        Self: Sized,
-    {
-        let _ = map;
-        Ok(())
     }
 
     /// The HTTP status: the instance's `status` field if it holds a valid status, else the
@@ -95,13 +70,6 @@ pub trait ApiError: fmt::Display + fmt::Debug {
     /// The wire format this error renders in by default.
     fn format(&self) -> WireFormat {
         self.descriptor().format
-    }
-
-    /// Whether the body has a `flatten` field, whose members may replace others, so it is
-    /// built as a map before it is written. The derive answers `false` at compile time for a
-    /// type without one, sparing the look at the descriptor on every render.
-    fn has_flatten(&self) -> bool {
-        self.descriptor().has_flatten()
     }
 
     /// Whether this error is `ancestor` or descends from it through `parent`.

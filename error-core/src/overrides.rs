@@ -15,7 +15,6 @@ use http::header::HeaderMap;
 
 use crate::api_error::{ApiError, non_empty};
 use crate::descriptor::ErrorDescriptor;
-use crate::instance::Instance;
 use crate::render::{RenderError, checked_header};
 
 /// A header hook that may capture state, for [`HeaderOverride::Computed`].
@@ -217,24 +216,23 @@ impl<E: ApiError> ApiError for Overridden<E> {
         self.inner.error.descriptor()
     }
 
-    fn instance(&self) -> Instance<'_> {
-        self.inner.error.instance()
-    }
-
-    fn message_text(&self) -> Option<&str> {
-        non_empty(&self.inner.overrides.message).or_else(|| self.inner.error.message_text())
-    }
-
     fn overrides(&self) -> Option<&Overrides> {
         Some(&self.inner.overrides)
     }
+}
 
-    fn write_field_headers(&self, headers: &mut HeaderMap) -> Result<(), RenderError> {
-        self.inner.error.write_field_headers(headers)
+/// The rest of what makes `Overridden` its error on the wire is forwarded by
+/// `__private::Generated`'s impl for every `Wraps`.
+#[doc(hidden)]
+impl<E: ApiError> crate::__private::Wraps for Overridden<E> {
+    type Inner = E;
+
+    fn wrapped(&self) -> &E {
+        &self.inner.error
     }
 
-    fn serialize_extra<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        self.inner.error.serialize_extra(map)
+    fn own_message(&self) -> Option<&str> {
+        non_empty(&self.inner.overrides.message)
     }
 }
 

@@ -18,6 +18,7 @@ use http::StatusCode;
 use http::header::{HeaderMap, HeaderValue};
 
 use crate::api_error::ApiError;
+use crate::instance::Instance;
 use crate::render::RenderError;
 pub use crate::template::write_template;
 pub use crate::wire::{Member, ReceivedBody};
@@ -284,52 +285,97 @@ impl<T: TextField> TextField for Option<T> {
     }
 }
 
-/// How generated lookups turn an errcode into a slot of their table: eight bytes at a time,
-/// each word multiplied in, then mixed so the low bits, which pick the slot, depend on every
-/// byte. Equal hashes are confirmed by comparing the strings. The derive
-/// computes the same function when it builds the table.
-#[inline]
-pub fn errcode_hash(errcode: &str) -> u64 {
-    let bytes = errcode.as_bytes();
-    let mut words = bytes.chunks_exact(8);
-    let mut hash = ERRCODE_HASH_SEED ^ bytes.len() as u64;
-    for word in &mut words {
-        hash = errcode_hash_step(hash, word_at(word));
+/// The index of an errcode in its catalog, through the table the derive built
+/// (`error_core_errcode::build`), which states the hash and probe sequence for both.
+pub use error_core_errcode::find as errcode_index;
+
+/// What the derive generates besides [`ApiError::descriptor`]: the values, headers and
+/// body members an instance carries in its fields. A supertrait of [`ApiError`], so that
+/// the public trait holds what users call.
+pub trait Generated {
+    /// The message when it is fixed text (a template without fields, or an override), so
+    /// bodies can write it without formatting; `None` when it must be formatted.
+    fn message_text(&self) -> Option<&str> {
+        None
     }
-    let tail = words.remainder();
-    if !tail.is_empty() {
-        // The last eight bytes, overlapping the words before: one load, not a copy of a few.
-        let word = match bytes.len().checked_sub(8) {
-            Some(start) => word_at(&bytes[start..]),
-            None => tail
-                .iter()
-                .rev()
-                .fold(0, |word, &byte| (word << 8) | u64::from(byte)),
-        };
-        hash = errcode_hash_step(hash, word);
+
+    /// The values this instance carries in its own fields (see [`Instance`]).
+    fn instance(&self) -> Instance<'_> {
+        Instance::NONE
     }
-    // A word's high bytes reach only the product's high bits: fold them down and multiply
-    // once more, so the low bits that pick the slot depend on every byte.
-    let hash = (hash ^ (hash >> 32)).wrapping_mul(ERRCODE_HASH_MULTIPLIER);
-    hash ^ (hash >> 32)
+
+    /// Adds the headers that fields marked `header = "…"` or `headers` carry.
+    fn write_field_headers(&self, headers: &mut HeaderMap) -> Result<(), RenderError> {
+        let _ = headers;
+        Ok(())
+    }
+
+    /// Serializes the fields marked `extra` or `flatten` as entries of a body map.
+    fn serialize_extra<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>
+    where
+        Self: Sized,
+    {
+        let _ = map;
+        Ok(())
+    }
+
+    /// Whether the body has a `flatten` field, whose members may replace others, so it is
+    /// built as a map before it is written. The derive answers `false` at compile time for a
+    /// type without one.
+    fn has_flatten(&self) -> bool;
 }
 
-/// The eight bytes at the start of `bytes` (which has at least eight), little-endian.
-#[inline]
-fn word_at(bytes: &[u8]) -> u64 {
-    let mut word = [0u8; 8];
-    word.copy_from_slice(&bytes[..8]);
-    u64::from_le_bytes(word)
+/// A type that is another error with some values of its own ([`Overridden`]): it gets
+/// [`Generated`] from the one impl below, which forwards every method to the wrapped error,
+/// so a wrapper cannot forget one.
+///
+/// [`Overridden`]: crate::Overridden
+pub trait Wraps {
+    /// The wrapped error.
+    type Inner: ApiError;
+
+    /// The wrapped error.
+    fn wrapped(&self) -> &Self::Inner;
+
+    /// The wrapper's own message, which replaces the wrapped error's.
+    fn own_message(&self) -> Option<&str>;
 }
 
-const ERRCODE_HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+impl<W: Wraps> Generated for W {
+    fn message_text(&self) -> Option<&str> {
+        self.own_message().or_else(|| self.wrapped().message_text())
+    }
 
-#[inline]
-fn errcode_hash_step(hash: u64, word: u64) -> u64 {
-    (hash ^ word).wrapping_mul(ERRCODE_HASH_MULTIPLIER)
+    fn instance(&self) -> Instance<'_> {
+        self.wrapped().instance()
+    }
+
+    fn write_field_headers(&self, headers: &mut HeaderMap) -> Result<(), RenderError> {
+        self.wrapped().write_field_headers(headers)
+    }
+
+    fn serialize_extra<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        self.wrapped().serialize_extra(map)
+    }
+
+    fn has_flatten(&self) -> bool {
+        self.wrapped().has_flatten()
+    }
 }
 
-const ERRCODE_HASH_MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+/// What [`Classify`](crate::Classify) is built on, generated by the derive: where an error
+/// is in `Catalog::ERRORS`, by its code or errcode, and how it is built from a body.
+pub trait GeneratedClassify: Sized {
+    /// The position in `Catalog::ERRORS` of the error with numeric `code`.
+    fn index_by_code(code: i64) -> Option<usize>;
+
+    /// The position in `Catalog::ERRORS` of the error with `errcode`.
+    fn index_by_errcode(errcode: &str) -> Option<usize>;
+
+    /// The error at `index`, its fields filled from `wire` as
+    /// [`Classify::from_wire`](crate::Classify::from_wire) says.
+    fn from_index(index: usize, wire: &dyn ReceivedBody) -> Option<Self>;
+}
 
 /// Fills one field of an error being classified. Which trait's `fill` a call resolves to
 /// depends on the field type, through autoref (`(&&&&Fill::<T>::new()).fill(..)`): a type

@@ -7,6 +7,8 @@ use darling::{FromDeriveInput, FromField, FromMeta, FromVariant};
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 
+use crate::model::InstanceValue;
+
 /// An integer written as a literal, possibly negative: `code = 100`, `code = -1`. A string
 /// such as `code = "100"` is refused, so a value is always written one way.
 #[derive(Clone, Debug)]
@@ -149,46 +151,6 @@ impl Field {
         .filter(|(_, flag)| flag.is_present())
         .map(|(value, flag)| (value, flag.span()))
         .collect()
-    }
-}
-
-/// A value of the error that a field of the instance can supply.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InstanceValue {
-    Status,
-    Code,
-    Errcode,
-    ErrorType,
-    ErrorSubtype,
-    Detail,
-    TraceId,
-}
-
-impl InstanceValue {
-    /// The key, as written in `#[api_error(…)]` and as named in `error_core::Instance`.
-    pub fn key(self) -> &'static str {
-        match self {
-            InstanceValue::Status => "status",
-            InstanceValue::Code => "code",
-            InstanceValue::Errcode => "errcode",
-            InstanceValue::ErrorType => "error_type",
-            InstanceValue::ErrorSubtype => "error_subtype",
-            InstanceValue::Detail => "detail",
-            InstanceValue::TraceId => "trace_id",
-        }
-    }
-
-    /// The `error_core::FieldRole` variant.
-    pub fn role(self) -> &'static str {
-        match self {
-            InstanceValue::Status => "Status",
-            InstanceValue::Code => "Code",
-            InstanceValue::Errcode => "Errcode",
-            InstanceValue::ErrorType => "ErrorType",
-            InstanceValue::ErrorSubtype => "ErrorSubtype",
-            InstanceValue::Detail => "Detail",
-            InstanceValue::TraceId => "TraceId",
-        }
     }
 }
 

@@ -4,10 +4,9 @@ use darling::Error;
 
 use crate::ast::IntLit;
 
-/// Statuses an error may have: redirections, client and server errors.
-pub const STATUS_RANGE: std::ops::RangeInclusive<u16> = 300..=599;
-
-/// The wire formats, as spelled in `format = "…"`.
+/// The wire formats, as spelled in `format = "…"`: `error_core::WireFormat`'s, whose names
+/// the derive must know to point at a misspelt one, and cannot import (error-core depends on
+/// it). `format_names_are_the_wire_format_names` in `tests/tests/derive.rs` keeps them equal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Djblets,
@@ -36,9 +35,14 @@ pub fn format(lit: &syn::LitStr) -> Result<Format, Error> {
     }
 }
 
+/// Statuses an error may have: redirections, client and server errors, as `http` classifies
+/// them (300 to 599).
 pub fn status(lit: &IntLit) -> Result<u16, Error> {
-    let status = lit.parse::<u16>().filter(|s| STATUS_RANGE.contains(s));
-    status.ok_or_else(|| {
+    let status = lit
+        .parse::<u16>()
+        .and_then(|code| http::StatusCode::from_u16(code).ok())
+        .filter(|s| s.is_redirection() || s.is_client_error() || s.is_server_error());
+    status.map(|s| s.as_u16()).ok_or_else(|| {
         Error::custom(format!(
             "`http = {}` is not an error status: use a status from 300 to 599",
             lit.digits
@@ -87,14 +91,16 @@ pub fn errcode(lit: &syn::LitStr) -> Result<String, Error> {
     }
 }
 
-/// A header name must be an HTTP token (RFC 9110, section 5.6.2).
-pub fn header_name(lit: &syn::LitStr) -> Result<String, Error> {
+/// A header name is what `http::HeaderName` accepts (an RFC 9110 token), the type the
+/// generated code and error-core's `headers` maps send it as: the rule is http's, stated
+/// nowhere here. Returns the name as written and as sent (lower-case).
+pub fn header_name(lit: &syn::LitStr) -> Result<(String, String), Error> {
     let name = lit.value();
-    let is_token_char = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
-    if !name.is_empty() && name.chars().all(is_token_char) {
-        Ok(name)
-    } else {
-        Err(Error::custom(format!("{name:?} is not a valid HTTP header name")).with_span(lit))
+    match http::HeaderName::from_bytes(name.as_bytes()) {
+        Ok(header) => Ok((name, header.as_str().to_owned())),
+        Err(_) => {
+            Err(Error::custom(format!("{name:?} is not a valid HTTP header name")).with_span(lit))
+        }
     }
 }
 
@@ -139,8 +145,29 @@ mod tests {
     }
 
     #[test]
+    fn error_statuses_are_300_to_599() {
+        let int = |digits: &str| IntLit {
+            digits: digits.to_owned(),
+            span: proc_macro2::Span::call_site(),
+        };
+        for (digits, ok) in [
+            ("299", false),
+            ("300", true),
+            ("599", true),
+            ("600", false),
+            ("-1", false),
+        ] {
+            assert_eq!(status(&int(digits)).is_ok(), ok, "{digits}");
+        }
+    }
+
+    #[test]
     fn header_names_are_tokens() {
-        assert!(header_name(&lit("Retry-After")).is_ok());
+        assert_eq!(
+            header_name(&lit("Retry-After")).ok(),
+            Some(("Retry-After".to_owned(), "retry-after".to_owned()))
+        );
+        assert!(header_name(&lit("X-Token_v2!")).is_ok());
         assert!(header_name(&lit("Bad Header")).is_err());
         assert!(header_name(&lit("")).is_err());
     }

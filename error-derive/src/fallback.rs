@@ -24,6 +24,13 @@ pub fn expand(input: &syn::DeriveInput, errors: darling::Error) -> TokenStream {
         }
 
         #[automatically_derived]
+        impl #impl_generics ::error_core::__private::Generated for #ident #ty_generics #where_clause {
+            fn has_flatten(&self) -> bool {
+                ::core::unreachable!()
+            }
+        }
+
+        #[automatically_derived]
         impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
             fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::core::unreachable!()

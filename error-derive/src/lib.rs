@@ -3,9 +3,11 @@
 //!
 //! Layout, after thiserror: [`ast`] reads the input with darling, [`attr`] checks single
 //! attribute values, [`fmt`] parses message templates, [`valid`] runs the checks that span
-//! several attributes and builds the validated [`model`], [`expand`] generates code from it and
-//! [`fallback`] emits stub impls when the input is wrong, so users see their mistakes and not a
-//! cascade of missing-trait errors. Only this file touches `proc_macro`.
+//! several attributes and builds the validated [`model`] (the vocabulary: an error, a field
+//! and its one role), [`ty`] answers questions about field types from their structure,
+//! [`expand`] generates code from the model (one file per impl) and [`fallback`] emits stub
+//! impls when the input is wrong, so users see their mistakes and not a cascade of
+//! missing-trait errors. Only this file touches `proc_macro`.
 
 mod ast;
 mod attr;
@@ -13,6 +15,7 @@ mod expand;
 mod fallback;
 mod fmt;
 mod model;
+mod ty;
 mod valid;
 
 #[cfg(test)]

@@ -1,11 +1,12 @@
 //! The validated input: what [`valid`](crate::valid) builds and [`expand`](crate::expand)
-//! generates from. Every value here has passed its checks.
+//! generates from. Every value here has passed its checks, and what the checks forbid cannot
+//! be written: a field has one [`Role`].
 
 use darling::ast::Style;
 
-use crate::ast::InstanceValue;
 use crate::attr::Format;
 use crate::fmt::{Member, Template};
+use crate::ty;
 
 pub struct Model<'a> {
     pub ident: &'a syn::Ident,
@@ -52,47 +53,249 @@ pub struct FieldDef<'a> {
     /// The field's name; `None` for a tuple field.
     pub ident: Option<&'a syn::Ident>,
     pub ty: &'a syn::Type,
-    /// The body key, for `extra` fields.
-    pub extra: Option<String>,
-    /// The header name and optional mapping function, for `header` fields.
-    pub header: Option<(String, Option<&'a syn::Path>)>,
-    pub source: bool,
-    /// `extra` and sent as `null` when `None`.
+    pub role: Role<'a>,
+}
+
+/// What a field is to the error. The keys of `#[api_error(…)]` on a field choose one of
+/// these; [`valid`](crate::valid) refuses keys that would make two.
+pub enum Role<'a> {
+    /// Shown by the message template, if at all: never sent on its own.
+    Context,
+    /// A member of the body (`extra`).
+    Extra(Extra),
+    /// An HTTP header (`header = "Name"`).
+    Header(Header<'a>),
+    /// Both a member of the body and a header (`extra, header = "Name"`).
+    ExtraAndHeader(Extra, Header<'a>),
+    /// A map spread over the body's root (`flatten`).
+    Flatten,
+    /// A map of headers, every one sent (`headers`).
+    Headers,
+    /// The `Error::source` (`source`).
+    Source,
+    /// One of the error's own values, for this instance (`status`, `code`, …).
+    Value(InstanceValue),
+    /// Private: never serialized, sent or formatted (`skip`).
+    Skip,
+}
+
+/// How an `extra` field is sent in the body.
+pub struct Extra {
+    /// The member's name.
+    pub key: String,
+    /// Sent as `null` when `None`, rather than left out.
     pub nullable: bool,
-    /// A map spread over the body's root.
-    pub flatten: bool,
-    /// A map of headers, every one sent.
-    pub headers: bool,
-    /// The instance value the field supplies, if any.
-    pub value: Option<InstanceValue>,
-    pub skip: bool,
+}
+
+/// How a `header` field is sent.
+pub struct Header<'a> {
+    /// The name as declared.
+    pub name: String,
+    /// The name as `http::HeaderName` holds it, lower-case.
+    pub sent_as: String,
+    /// Maps the value before it becomes a header.
+    pub with: Option<&'a syn::Path>,
+}
+
+impl Role<'_> {
+    /// The body member, for `extra` fields.
+    pub fn extra(&self) -> Option<&Extra> {
+        match self {
+            Role::Extra(extra) | Role::ExtraAndHeader(extra, _) => Some(extra),
+            _ => None,
+        }
+    }
+
+    /// The header, for `header` fields.
+    pub fn header(&self) -> Option<&Header<'_>> {
+        match self {
+            Role::Header(header) | Role::ExtraAndHeader(_, header) => Some(header),
+            _ => None,
+        }
+    }
+
+    /// The instance value, for fields that supply one.
+    pub fn value(&self) -> Option<InstanceValue> {
+        match self {
+            Role::Value(value) => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// The `error_core::FieldRole` variant's name.
+    pub fn variant_name(&self) -> &'static str {
+        match self {
+            Role::Context => "Context",
+            Role::Extra(_) => "Extra",
+            Role::Header(_) => "Header",
+            Role::ExtraAndHeader(..) => "ExtraAndHeader",
+            Role::Flatten => "Flatten",
+            Role::Headers => "Headers",
+            Role::Source => "Source",
+            Role::Value(value) => value.role(),
+            Role::Skip => "Skip",
+        }
+    }
+}
+
+/// A value of the error that a field of the instance can supply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InstanceValue {
+    Status,
+    Code,
+    Errcode,
+    ErrorType,
+    ErrorSubtype,
+    Detail,
+    TraceId,
+}
+
+impl InstanceValue {
+    pub const ALL: [InstanceValue; 7] = [
+        InstanceValue::Status,
+        InstanceValue::Code,
+        InstanceValue::Errcode,
+        InstanceValue::ErrorType,
+        InstanceValue::ErrorSubtype,
+        InstanceValue::Detail,
+        InstanceValue::TraceId,
+    ];
+
+    /// The key, as written in `#[api_error(…)]` and as named in `error_core::Instance`.
+    pub fn key(self) -> &'static str {
+        match self {
+            InstanceValue::Status => "status",
+            InstanceValue::Code => "code",
+            InstanceValue::Errcode => "errcode",
+            InstanceValue::ErrorType => "error_type",
+            InstanceValue::ErrorSubtype => "error_subtype",
+            InstanceValue::Detail => "detail",
+            InstanceValue::TraceId => "trace_id",
+        }
+    }
+
+    /// The `error_core::FieldRole` variant.
+    pub fn role(self) -> &'static str {
+        match self {
+            InstanceValue::Status => "Status",
+            InstanceValue::Code => "Code",
+            InstanceValue::Errcode => "Errcode",
+            InstanceValue::ErrorType => "ErrorType",
+            InstanceValue::ErrorSubtype => "ErrorSubtype",
+            InstanceValue::Detail => "Detail",
+            InstanceValue::TraceId => "TraceId",
+        }
+    }
+
+    /// Whether the value is a number (status, code) rather than text.
+    pub fn is_number(self) -> bool {
+        matches!(self, InstanceValue::Status | InstanceValue::Code)
+    }
 }
 
 impl FieldDef<'_> {
     /// The field's type, if it is `Option<T>`: `None` values are left out of bodies and
     /// headers.
     pub fn option_inner(&self) -> Option<&syn::Type> {
-        let syn::Type::Path(path) = self.ty else {
-            return None;
-        };
-        let last = path.path.segments.last()?;
-        if last.ident != "Option" {
-            return None;
-        }
-        match &last.arguments {
-            syn::PathArguments::AngleBracketed(args) if args.args.len() == 1 => {
-                match args.args.first() {
-                    Some(syn::GenericArgument::Type(inner)) => Some(inner),
-                    _ => None,
-                }
-            }
-            _ => None,
-        }
+        ty::option_inner(self.ty)
     }
 }
 
 impl ErrorDef<'_> {
     pub fn field(&self, member: &Member) -> Option<&FieldDef<'_>> {
         self.fields.iter().find(|field| &field.member == member)
+    }
+
+    /// The variant name, or the type name for a struct.
+    pub fn name_tail(&self) -> String {
+        match self.variant {
+            Some(variant) => variant.to_string(),
+            None => self.name.clone(),
+        }
+    }
+
+    /// The message template for docs, or a note that it is inherited.
+    pub fn message_text(&self) -> String {
+        match &self.message {
+            Some(template) => template.lit.value(),
+            None => "message inherited from its parent".to_owned(),
+        }
+    }
+
+    /// The generated constructor's name: the variant's, `new` for a struct.
+    pub fn constructor_name(&self) -> String {
+        match self.variant {
+            Some(variant) => constructor_name(variant),
+            None => "new".to_owned(),
+        }
+    }
+
+    /// The generated constant's name, for a unit variant.
+    pub fn constant_name(&self) -> Option<String> {
+        let variant = self.variant.filter(|_| self.style == Style::Unit)?;
+        Some(constant_name(variant))
+    }
+}
+
+/// The constructor the inherent impl generates for a variant: its name in snake_case.
+pub fn constructor_name(variant: &syn::Ident) -> String {
+    snake_case(&variant.to_string())
+}
+
+/// The constant the inherent impl generates for a unit variant: its name in SCREAMING_CASE.
+pub fn constant_name(variant: &syn::Ident) -> String {
+    constructor_name(variant).to_uppercase()
+}
+
+/// The inherent methods `expand::constructors` generates besides the constructors: a
+/// constructor of one of these names would be a second definition.
+pub const GENERATED_METHODS: [&str; 2] = ["with_overrides", "with_message"];
+
+/// The constants generated code and users reach through the type's path (`Type::ERRORS` is
+/// `Catalog::ERRORS`): an inherent constant of one of these names would hide it.
+pub const TYPE_CONSTANTS: [&str; 1] = ["ERRORS"];
+
+/// `DoesNotExist` → `does_not_exist`; `HTTPError` → `http_error`.
+pub fn snake_case(name: &str) -> String {
+    let chars = name.chars().collect::<Vec<_>>();
+    let mut snake = String::with_capacity(name.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_uppercase() {
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + 1);
+            let starts_word = match prev {
+                None | Some('_') => false,
+                Some(prev) => {
+                    prev.is_lowercase()
+                        || prev.is_ascii_digit()
+                        || (prev.is_uppercase() && next.is_some_and(|n| n.is_lowercase()))
+                }
+            };
+            if starts_word {
+                snake.push('_');
+            }
+            snake.extend(c.to_lowercase());
+        } else {
+            snake.push(c);
+        }
+    }
+    snake
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_case_splits_words_and_acronyms() {
+        for (name, snake) in [
+            ("DoesNotExist", "does_not_exist"),
+            ("HTTPError", "http_error"),
+            ("Py42BadRequestError", "py42_bad_request_error"),
+            ("Io", "io"),
+            ("A", "a"),
+        ] {
+            assert_eq!(snake_case(name), snake);
+        }
     }
 }

@@ -278,3 +278,47 @@ fn snapshot_with_the_axum_and_utoipa_integrations() {
         },
     );
 }
+
+#[test]
+fn clashing_generated_names_are_refused_at_the_variant() {
+    let errors = errors_of(parse_quote! {
+        #[api_error(http = 400, message = "m")]
+        enum Catalog {
+            WithMessage,
+            New,
+            HttpError,
+            HTTPError,
+            Errors,
+            WithOverrides(u32),
+        }
+    });
+    assert_eq!(errors.len(), 5, "{errors:#?}");
+    for expected in [
+        "variant `WithMessage` would generate the constructor `with_message`",
+        "variant `WithOverrides` would generate the constructor `with_overrides`",
+        "variant `New` would generate the constructor `new`",
+        "variants `HttpError` and `HTTPError` would both generate the constructor `http_error`",
+        "variant `Errors` would generate the constant `ERRORS`",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "no {expected:?} in {errors:#?}"
+        );
+    }
+}
+
+/// The names `valid` keeps constructors away from are the ones the expansion has.
+#[test]
+fn generated_method_names_are_those_expanded() {
+    let input: syn::DeriveInput = parse_quote! {
+        #[api_error(http = 400, message = "m")]
+        enum Catalog { First }
+    };
+    let expansion = expansion_of(&input, expand::Integrations::default());
+    for method in crate::model::GENERATED_METHODS {
+        assert!(
+            expansion.contains(&format!("fn {method}(")),
+            "no `fn {method}` in\n{expansion}"
+        );
+    }
+}

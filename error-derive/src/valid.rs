@@ -2,6 +2,7 @@
 //! each spanned on the offending tokens. Builds the [`Model`] the expansion works from.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use darling::Error;
 use darling::ast::{Data, Style};
@@ -9,10 +10,10 @@ use darling::error::Accumulator;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 
-use crate::ast::{self, ErrorAttrs, Input, InstanceValue};
+use crate::ast::{self, ErrorAttrs, Input};
 use crate::attr;
 use crate::fmt::{Member, Template};
-use crate::model::{ErrorDef, FieldDef, Kind, Model};
+use crate::model::{self, ErrorDef, Extra, FieldDef, Header, InstanceValue, Kind, Model, Role};
 
 pub fn validate(input: &Input) -> darling::Result<Model<'_>> {
     let mut errors = Error::accumulator();
@@ -74,6 +75,7 @@ pub fn validate(input: &Input) -> darling::Result<Model<'_>> {
                 })
                 .collect::<Vec<_>>();
             check_unique(&mut errors, variants.iter().map(|v| &v.error));
+            check_generated_names(&mut errors, variants);
             (Kind::Enum, defs)
         }
     };
@@ -149,15 +151,7 @@ fn error_def<'a>(
         .filter_map(|(index, field)| field_def(errors, index, field))
         .collect::<Vec<_>>();
     check_single_role(errors, source.fields, "source", |f| f.source.is_present());
-    for value in [
-        InstanceValue::Status,
-        InstanceValue::Code,
-        InstanceValue::Errcode,
-        InstanceValue::ErrorType,
-        InstanceValue::ErrorSubtype,
-        InstanceValue::Detail,
-        InstanceValue::TraceId,
-    ] {
+    for value in InstanceValue::ALL {
         check_single_value(errors, source.fields, value);
     }
     // With a `display` function the template only documents the message, and may name
@@ -255,11 +249,11 @@ fn field_def<'a>(
             );
         }
     }
-    // Rule: `flatten` spreads a whole map; it is not also one member or one header.
+    // Rule: `flatten` spreads a whole map over the body; it is not also one member or headers.
     if field.flatten.is_present() {
         for (key, span) in keys
             .iter()
-            .filter(|(key, _)| *key == "extra" || *key == "header")
+            .filter(|(key, _)| ["extra", "header", "headers"].contains(key))
         {
             errors.push(
                 Error::custom(format!(
@@ -300,9 +294,16 @@ fn field_def<'a>(
         );
     }
     let extra = if field.extra.is_present() {
+        let nullable = field.nullable.is_present();
         match (&field.rename, &field.ident) {
-            (Some(rename), _) => Some(rename.value()),
-            (None, Some(ident)) => Some(ident.to_string()),
+            (Some(rename), _) => Some(Extra {
+                key: rename.value(),
+                nullable,
+            }),
+            (None, Some(ident)) => Some(Extra {
+                key: ident.to_string(),
+                nullable,
+            }),
             (None, None) => {
                 errors.push(
                     Error::custom(
@@ -320,19 +321,36 @@ fn field_def<'a>(
         .header
         .as_ref()
         .and_then(|lit| errors.handle(attr::header_name(lit)))
-        .map(|name| (name, field.with.as_ref()));
+        .map(|(name, sent_as)| Header {
+            name,
+            sent_as,
+            with: field.with.as_ref(),
+        });
+    // The rules above allow one role per field, but for `extra` with `header`. Where they
+    // failed, the errors are reported and this role is never generated from.
+    let role = if field.skip.is_present() {
+        Role::Skip
+    } else if field.source.is_present() {
+        Role::Source
+    } else if let Some((value, _)) = values.first() {
+        Role::Value(*value)
+    } else if field.flatten.is_present() {
+        Role::Flatten
+    } else if field.headers.is_present() {
+        Role::Headers
+    } else {
+        match (extra, header) {
+            (Some(extra), Some(header)) => Role::ExtraAndHeader(extra, header),
+            (Some(extra), None) => Role::Extra(extra),
+            (None, Some(header)) => Role::Header(header),
+            (None, None) => Role::Context,
+        }
+    };
     Some(FieldDef {
         member,
         ident: field.ident.as_ref(),
         ty: &field.ty,
-        extra,
-        header,
-        source: field.source.is_present(),
-        nullable: field.nullable.is_present(),
-        flatten: field.flatten.is_present(),
-        headers: field.headers.is_present(),
-        value: values.first().map(|(value, _)| *value),
-        skip: field.skip.is_present(),
+        role,
     })
 }
 
@@ -380,7 +398,7 @@ fn check_template(
     for member in &template.members {
         let field = fields.iter().find(|field| &field.member == member);
         let problem = match (member, field) {
-            (_, Some(field)) if field.skip => Some(format!(
+            (_, Some(field)) if matches!(field.role, Role::Skip) => Some(format!(
                 "`{{{member}}}` is a `skip` field, which is never shown"
             )),
             (_, Some(_)) => None,
@@ -448,4 +466,70 @@ fn duplicate(errors: &mut Accumulator, key: &str, value: &str, first: Span, seco
         .with_span(&second),
     );
     errors.push(Error::custom(format!("{key} {value} first used here")).with_span(&first));
+}
+
+/// Rule: the names the inherent impl generates from variants (`expand::constructors`: a
+/// constructor per variant, a constant per unit variant) differ from each other and from the
+/// names it generates anyway; rustc would otherwise report "duplicate definitions" without
+/// saying which variant is to blame.
+fn check_generated_names(errors: &mut Accumulator, variants: &[ast::Variant]) {
+    let mut constructors: HashMap<String, &syn::Ident> = HashMap::new();
+    let mut constants: HashMap<String, &syn::Ident> = HashMap::new();
+    for variant in variants {
+        let ident = &variant.ident;
+        let constructor = model::constructor_name(ident);
+        // Two variants of one snake_case name also clash on their constant: saying it once
+        // is enough, so the constant is checked only when the constructor is fine.
+        let clash = if model::GENERATED_METHODS.contains(&constructor.as_str()) {
+            Some(format!(
+                "variant `{ident}` would generate the constructor `{constructor}`, which every \
+                 error type already has: rename the variant"
+            ))
+        } else if constructor == "new" {
+            Some(format!(
+                "variant `{ident}` would generate the constructor `new`, which reads as the \
+                 constructor of the whole type: rename the variant"
+            ))
+        } else if let Some(first) = first_use(&mut constructors, constructor.clone(), ident) {
+            Some(format!(
+                "variants `{first}` and `{ident}` would both generate the constructor \
+                 `{constructor}`: rename one of them"
+            ))
+        } else if variant.fields.style == Style::Unit {
+            let constant = model::constant_name(ident);
+            if model::TYPE_CONSTANTS.contains(&constant.as_str()) {
+                Some(format!(
+                    "variant `{ident}` would generate the constant `{constant}`, which would \
+                     hide `error_core::Catalog::{constant}`: rename the variant"
+                ))
+            } else {
+                first_use(&mut constants, constant.clone(), ident).map(|first| {
+                    format!(
+                        "variants `{first}` and `{ident}` would both generate the constant \
+                         `{constant}`: rename one of them"
+                    )
+                })
+            }
+        } else {
+            None
+        };
+        if let Some(clash) = clash {
+            errors.push(Error::custom(clash).with_span(ident));
+        }
+    }
+}
+
+/// The variant that first took `name`, if one did; else `ident` takes it.
+fn first_use<'a>(
+    taken: &mut HashMap<String, &'a syn::Ident>,
+    name: String,
+    ident: &'a syn::Ident,
+) -> Option<&'a syn::Ident> {
+    match taken.entry(name) {
+        Entry::Occupied(first) => Some(*first.get()),
+        Entry::Vacant(slot) => {
+            slot.insert(ident);
+            None
+        }
+    }
 }

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+// The generated lookups, tested directly.
+use error_core::__private::GeneratedClassify as _;
 use error_core::{
     ApiError, Classified, Classify, Limits, ReceiveError, ReceivedError, WireError, WireFormat,
 };

@@ -378,3 +378,28 @@ fn instance_fields_supply_the_errors_own_values() {
         Some(FieldRole::Errcode)
     );
 }
+
+/// The derive reads `format = "…"` by its own list of names (it cannot depend on error-core,
+/// which depends on it); this keeps that list the one of `WireFormat::name`.
+#[test]
+fn format_names_are_the_wire_format_names() {
+    #[derive(Debug, ApiError)]
+    #[api_error(format = "djblets", http = 400, message = "m")]
+    struct InDjblets;
+    #[derive(Debug, ApiError)]
+    #[api_error(format = "matrix", http = 400, message = "m")]
+    struct InMatrix;
+    #[derive(Debug, ApiError)]
+    #[api_error(format = "problem", http = 400, message = "m")]
+    struct InProblem;
+    let declared = [
+        (InDjblets::DESCRIPTOR.format, "djblets"),
+        (InMatrix::DESCRIPTOR.format, "matrix"),
+        (InProblem::DESCRIPTOR.format, "problem"),
+    ];
+    for (format, name) in declared {
+        assert_eq!(format.name(), name);
+    }
+    let formats: Vec<WireFormat> = declared.iter().map(|(format, _)| *format).collect();
+    assert_eq!(formats, WireFormat::ALL, "a format the derive cannot name");
+}

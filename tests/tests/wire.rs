@@ -589,6 +589,9 @@ fn header_values_of_every_type_are_sent_as_display_writes_them() {
 
 #[test]
 fn only_errors_with_a_flatten_field_build_their_body_as_a_map() {
+    // The generated answer, tested directly.
+    use error_core::__private::Generated as _;
+
     // Answered at compile time for a type without one, from the descriptor otherwise.
     assert!(!LimitExceeded::new(Some(1)).has_flatten());
     let forbidden = error_catalog::synapse::ProxiedRequestError {
@@ -602,4 +605,10 @@ fn only_errors_with_a_flatten_field_build_their_body_as_a_map() {
         forbidden.descriptor().has_flatten()
     );
     assert!(forbidden.has_flatten());
+    assert!(forbidden.with_message("other").has_flatten());
+    assert!(
+        !LimitExceeded::new(Some(1))
+            .with_message("other")
+            .has_flatten()
+    );
 }

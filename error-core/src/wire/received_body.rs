@@ -10,7 +10,7 @@ use super::format::Text;
 use super::raw::{RawBody, to_value};
 use super::wire_error::WireError;
 
-/// A received body, as [`Classify::from_index`](crate::Classify::from_index) reads it.
+/// A received body, as [`Classify::from_wire`](crate::Classify::from_wire) reads it.
 pub trait ReceivedBody {
     /// The body's format.
     fn format(&self) -> WireFormat;

@@ -7,6 +7,7 @@ use http::StatusCode;
 
 use super::WireFormat;
 use super::wire_error::WireError;
+use crate::__private::Generated;
 use crate::api_error::ApiError;
 use crate::descriptor::ErrorDescriptor;
 use crate::instance::Instance;
@@ -33,6 +34,13 @@ impl ApiError for WireError {
         &UNRECOGNIZED
     }
 
+    fn format(&self) -> WireFormat {
+        self.format
+    }
+}
+
+/// Every value and member it came with, as generated code gives a derived error's fields.
+impl Generated for WireError {
     fn instance(&self) -> Instance<'_> {
         Instance {
             status: self
@@ -47,10 +55,6 @@ impl ApiError for WireError {
         }
     }
 
-    fn format(&self) -> WireFormat {
-        self.format
-    }
-
     fn message_text(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -60,6 +64,10 @@ impl ApiError for WireError {
             map.serialize_entry(key, value)?;
         }
         Ok(())
+    }
+
+    fn has_flatten(&self) -> bool {
+        false
     }
 }
 

@@ -1,15 +1,15 @@
 #[automatically_derived]
 impl ::error_core::Catalog for WebApiError {
     const ERRORS: &'static [::error_core::ErrorDescriptor] = {
+        const __MODULE: &'static ::core::primitive::str = ::core::module_path!();
         const __STATUS_404: ::error_core::__private::http::StatusCode = ::error_core::__private::status(
             404,
         );
-        const __FIELDS1: &'static [::error_core::FieldDescriptor] = &[];
-        const __MODULE: &'static ::core::primitive::str = ::core::module_path!();
+        const __FIELDS0: &'static [::error_core::FieldDescriptor] = &[];
         const __STATUS_400: ::error_core::__private::http::StatusCode = ::error_core::__private::status(
             400,
         );
-        const __FIELDS4: &'static [::error_core::FieldDescriptor] = &[
+        const __FIELDS1: &'static [::error_core::FieldDescriptor] = &[
             ::error_core::FieldDescriptor {
                 name: "fields",
                 ty: "BTreeMap<String, Vec<String>>",
@@ -32,7 +32,7 @@ impl ::error_core::Catalog for WebApiError {
             message: "",
             doc: "",
             format: ::error_core::WireFormat::Djblets,
-            fields: __FIELDS1,
+            fields: __FIELDS0,
             parent: ::core::option::Option::None,
             headers: ::core::option::Option::None,
         };
@@ -52,7 +52,7 @@ impl ::error_core::Catalog for WebApiError {
                 status: __STATUS_400,
                 error_type: ::core::option::Option::Some("request-field-error"),
                 message: "One or more fields had errors",
-                fields: __FIELDS4,
+                fields: __FIELDS1,
                 ..__BASE
             },
             ::error_core::ErrorDescriptor {
@@ -79,6 +79,9 @@ impl ::error_core::ApiError for WebApiError {
         };
         &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
+}
+#[automatically_derived]
+impl ::error_core::__private::Generated for WebApiError {
     fn has_flatten(&self) -> bool {
         false
     }
@@ -136,7 +139,9 @@ impl ::error_core::__private::serde::Serialize for WebApiError {
     }
 }
 #[automatically_derived]
-impl ::error_core::Classify for WebApiError {
+impl ::error_core::Classify for WebApiError {}
+#[automatically_derived]
+impl ::error_core::__private::GeneratedClassify for WebApiError {
     fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
         match __code {
             100 => ::core::option::Option::Some(0),

@@ -27,6 +27,9 @@ impl ::error_core::ApiError for NotFound {
     fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
         <Self as ::error_core::Described>::DESCRIPTOR
     }
+}
+#[automatically_derived]
+impl ::error_core::__private::Generated for NotFound {
     fn has_flatten(&self) -> bool {
         false
     }
@@ -52,7 +55,9 @@ impl ::error_core::__private::serde::Serialize for NotFound {
     }
 }
 #[automatically_derived]
-impl ::error_core::Classify for NotFound {
+impl ::error_core::Classify for NotFound {}
+#[automatically_derived]
+impl ::error_core::__private::GeneratedClassify for NotFound {
     fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
         match __code {
             _ => ::core::option::Option::None,
@@ -61,20 +66,15 @@ impl ::error_core::Classify for NotFound {
     fn index_by_errcode(
         __errcode: &::core::primitive::str,
     ) -> ::core::option::Option<usize> {
-        const __SLOTS: [u32; 2] = [1, 0];
-        let mut __slot = ::error_core::__private::errcode_hash(__errcode) as usize & 1;
-        loop {
-            let __index = match __SLOTS[__slot] {
-                0 => return ::core::option::Option::None,
-                __entry => __entry as usize - 1,
-            };
-            if <Self as ::error_core::Catalog>::ERRORS[__index].errcode
-                == ::core::option::Option::Some(__errcode)
-            {
-                return ::core::option::Option::Some(__index);
-            }
-            __slot = (__slot + 1) & 1;
-        }
+        const __SLOTS: [::core::primitive::u32; 2] = [1, 0];
+        ::error_core::__private::errcode_index(
+            &__SLOTS,
+            __errcode,
+            |__index| {
+                <Self as ::error_core::Catalog>::ERRORS[__index].errcode
+                    == ::core::option::Option::Some(__errcode)
+            },
+        )
     }
     fn from_index(
         __index: usize,

@@ -11,6 +11,12 @@ impl ::error_core::ApiError for Wrong {
     }
 }
 #[automatically_derived]
+impl ::error_core::__private::Generated for Wrong {
+    fn has_flatten(&self) -> bool {
+        ::core::unreachable!()
+    }
+}
+#[automatically_derived]
 impl ::core::fmt::Display for Wrong {
     fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         ::core::unreachable!()

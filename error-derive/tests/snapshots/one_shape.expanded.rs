@@ -1,10 +1,11 @@
 #[automatically_derived]
 impl ::error_core::Catalog for Error {
     const ERRORS: &'static [::error_core::ErrorDescriptor] = {
+        const __MODULE: &'static ::core::primitive::str = ::core::module_path!();
         const __STATUS_400: ::error_core::__private::http::StatusCode = ::error_core::__private::status(
             400,
         );
-        const __FIELDS1: &'static [::error_core::FieldDescriptor] = &[
+        const __FIELDS0: &'static [::error_core::FieldDescriptor] = &[
             ::error_core::FieldDescriptor {
                 name: "detail",
                 ty: "String",
@@ -13,7 +14,6 @@ impl ::error_core::Catalog for Error {
                 },
             },
         ];
-        const __MODULE: &'static ::core::primitive::str = ::core::module_path!();
         const __STATUS_404: ::error_core::__private::http::StatusCode = ::error_core::__private::status(
             404,
         );
@@ -28,7 +28,7 @@ impl ::error_core::Catalog for Error {
             message: "",
             doc: "",
             format: ::error_core::WireFormat::Matrix,
-            fields: __FIELDS1,
+            fields: __FIELDS0,
             parent: ::core::option::Option::None,
             headers: ::core::option::Option::None,
         };
@@ -65,6 +65,9 @@ impl ::error_core::ApiError for Error {
         };
         &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
+}
+#[automatically_derived]
+impl ::error_core::__private::Generated for Error {
     fn has_flatten(&self) -> bool {
         false
     }
@@ -114,7 +117,9 @@ impl ::error_core::__private::serde::Serialize for Error {
     }
 }
 #[automatically_derived]
-impl ::error_core::Classify for Error {
+impl ::error_core::Classify for Error {}
+#[automatically_derived]
+impl ::error_core::__private::GeneratedClassify for Error {
     fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
         match __code {
             _ => ::core::option::Option::None,
@@ -123,20 +128,15 @@ impl ::error_core::Classify for Error {
     fn index_by_errcode(
         __errcode: &::core::primitive::str,
     ) -> ::core::option::Option<usize> {
-        const __SLOTS: [u32; 8] = [0, 1, 2, 0, 0, 3, 0, 0];
-        let mut __slot = ::error_core::__private::errcode_hash(__errcode) as usize & 7;
-        loop {
-            let __index = match __SLOTS[__slot] {
-                0 => return ::core::option::Option::None,
-                __entry => __entry as usize - 1,
-            };
-            if <Self as ::error_core::Catalog>::ERRORS[__index].errcode
-                == ::core::option::Option::Some(__errcode)
-            {
-                return ::core::option::Option::Some(__index);
-            }
-            __slot = (__slot + 1) & 7;
-        }
+        const __SLOTS: [::core::primitive::u32; 8] = [0, 1, 2, 0, 0, 3, 0, 0];
+        ::error_core::__private::errcode_index(
+            &__SLOTS,
+            __errcode,
+            |__index| {
+                <Self as ::error_core::Catalog>::ERRORS[__index].errcode
+                    == ::core::option::Option::Some(__errcode)
+            },
+        )
     }
     fn from_index(
         __index: usize,

@@ -1,10 +1,11 @@
 #[automatically_derived]
 impl<T: Serialize> ::error_core::Catalog for Catalog<T> {
     const ERRORS: &'static [::error_core::ErrorDescriptor] = {
+        const __MODULE: &'static ::core::primitive::str = ::core::module_path!();
         const __STATUS_400: ::error_core::__private::http::StatusCode = ::error_core::__private::status(
             400,
         );
-        const __FIELDS1: &'static [::error_core::FieldDescriptor] = &[
+        const __FIELDS0: &'static [::error_core::FieldDescriptor] = &[
             ::error_core::FieldDescriptor {
                 name: "0",
                 ty: "T",
@@ -18,8 +19,7 @@ impl<T: Serialize> ::error_core::Catalog for Catalog<T> {
                 },
             },
         ];
-        const __MODULE: &'static ::core::primitive::str = ::core::module_path!();
-        const __FIELDS3: &'static [::error_core::FieldDescriptor] = &[
+        const __FIELDS1: &'static [::error_core::FieldDescriptor] = &[
             ::error_core::FieldDescriptor {
                 name: "0",
                 ty: "T",
@@ -48,14 +48,14 @@ impl<T: Serialize> ::error_core::Catalog for Catalog<T> {
                 name: "Catalog::First",
                 code: ::core::option::Option::Some(1),
                 message: "first {1}",
-                fields: __FIELDS1,
+                fields: __FIELDS0,
                 ..__BASE
             },
             ::error_core::ErrorDescriptor {
                 name: "Catalog::Second",
                 code: ::core::option::Option::Some(2),
                 message: "{{second}}",
-                fields: __FIELDS3,
+                fields: __FIELDS1,
                 ..__BASE
             },
         ]
@@ -70,6 +70,9 @@ impl<T: Serialize> ::error_core::ApiError for Catalog<T> {
         };
         &<Self as ::error_core::Catalog>::ERRORS[__index]
     }
+}
+#[automatically_derived]
+impl<T: Serialize> ::error_core::__private::Generated for Catalog<T> {
     fn has_flatten(&self) -> bool {
         false
     }
@@ -129,7 +132,9 @@ impl<T: Serialize> ::error_core::__private::serde::Serialize for Catalog<T> {
     }
 }
 #[automatically_derived]
-impl<T: Serialize> ::error_core::Classify for Catalog<T> {
+impl<T: Serialize> ::error_core::Classify for Catalog<T> {}
+#[automatically_derived]
+impl<T: Serialize> ::error_core::__private::GeneratedClassify for Catalog<T> {
     fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
         match __code {
             1 => ::core::option::Option::Some(0),

@@ -1,0 +1,10 @@
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 400)]
+enum Catalog {
+    #[api_error(message = "Several errors")]
+    Errors,
+}
+
+fn main() {}

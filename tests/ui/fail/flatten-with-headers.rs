@@ -1,0 +1,12 @@
+use std::collections::BTreeMap;
+
+use error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 400, message = "m")]
+struct Spread {
+    #[api_error(flatten, headers)]
+    additional_fields: BTreeMap<String, String>,
+}
+
+fn main() {}
