@@ -9,7 +9,7 @@ fn main() {
     for size in [10usize, 100, 1_000, 10_000] {
         let _ = writeln!(
             source,
-            "#[derive(Debug, error_core::ApiError)]\n#[api_error(format = \"matrix\", http = 400)]\npub enum Catalog{size} {{"
+            "#[derive(Debug, errwire::ApiError)]\n#[api_error(format = \"matrix\", http = 400)]\npub enum Catalog{size} {{"
         );
         for index in 0..size {
             let _ = writeln!(

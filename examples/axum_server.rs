@@ -4,7 +4,7 @@
 //! with any Djblets or Matrix catalog error built from the JSON object of field values it is
 //! sent, for the end-to-end tests.
 //!
-//! `cargo run -p error-core-tests --example axum_server -- 127.0.0.1:8008`
+//! `cargo run -p errwire-tests --example axum_server -- 127.0.0.1:8008`
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -18,9 +18,9 @@ use axum::http::{HeaderMap, Uri};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use error_catalog::synapse::{LimitExceededError, MissingClientTokenError, NotFoundError};
-use error_catalog::{System, entries};
-use error_core::{RenderOptions, WireFormat};
+use errwire::{RenderOptions, WireFormat};
+use errwire_catalog::synapse::{LimitExceededError, MissingClientTokenError, NotFoundError};
+use errwire_catalog::{System, entries};
 
 /// Requests seen per client address in the current window: more than `requests` in one
 /// window are refused until it ends.
@@ -73,7 +73,7 @@ pub fn app(limiter: RateLimiter) -> Router {
     Router::new()
         .merge(matrix)
         .route("/errors/{reference}", post(catalog_error))
-        .layer(middleware::from_fn(error_core::axum::negotiate))
+        .layer(middleware::from_fn(errwire::axum::negotiate))
 }
 
 /// Serves `app` on `listener` until the process ends.
@@ -154,7 +154,7 @@ async fn catalog_error(
     let (mut request, ()) = http::Request::new(()).into_parts();
     request.uri = uri;
     request.headers = headers;
-    let format = error_core::axum::prefers_problem(&request.headers).then_some(WireFormat::Problem);
+    let format = errwire::axum::prefers_problem(&request.headers).then_some(WireFormat::Problem);
     let options = RenderOptions {
         format,
         request: Some(&request),

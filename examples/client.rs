@@ -3,13 +3,13 @@
 //! it names, with its message and members, and a rate-limited call waits as `Retry-After`
 //! says and tries again.
 //!
-//! `cargo run -p error-core-tests --example client -- 127.0.0.1:8008`
+//! `cargo run -p errwire-tests --example client -- 127.0.0.1:8008`
 
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use error_catalog::synapse::Codes;
-use error_core::{ApiError, Classified, Classify, Limits, ReceivedError, WireError, WireFormat};
+use errwire::{ApiError, Classified, Classify, Limits, ReceivedError, WireError, WireFormat};
+use errwire_catalog::synapse::Codes;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
@@ -77,7 +77,7 @@ pub enum CallError {
     /// when the catalog does not know it).
     Api(Classified<Codes>),
     /// The body could not be read (too large, too deep).
-    Unreadable(error_core::ReceiveError),
+    Unreadable(errwire::ReceiveError),
     /// The request did not complete.
     Transport(Transport),
 }

@@ -1,10 +1,10 @@
 //! Define a catalog, override one occurrence, render it, print it.
 //!
-//! `cargo run -p error-core-tests --example quickstart`
+//! `cargo run -p errwire-tests --example quickstart`
 
 use std::collections::BTreeMap;
 
-use error_core::{ApiError, Overrides, RenderError};
+use errwire::{ApiError, Overrides, RenderError};
 
 #[derive(Debug, ApiError)]
 #[api_error(format = "djblets")]

@@ -48,9 +48,9 @@ generate() { # kind n
       echo '}'
     } > "$dir/src/lib.rs"
   elif [ "$kind" = api ]; then
-    manifest "$dir" "error-core = { path = \"$root/error-core\" }"
+    manifest "$dir" "errwire = { path = \"$root/error-core\" }"
     {
-      echo '#[derive(Debug, error_core::ApiError)]'
+      echo '#[derive(Debug, errwire::ApiError)]'
       echo '#[api_error(format = "matrix", http = 400)]'
       echo 'pub enum Error {'
       for i in $(seq 0 $((n - 1))); do

@@ -5,8 +5,8 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use error_benches::*;
-use error_core::__private::GeneratedClassify as _;
-use error_core::{ApiError, Classify, Limits, ReceivedError, RenderOptions, WireFormat};
+use errwire::__private::GeneratedClassify as _;
+use errwire::{ApiError, Classify, Limits, ReceivedError, RenderOptions, WireFormat};
 
 fn render(c: &mut Criterion) {
     let inputs = Inputs::default();

@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use error_core::wire::RawBody;
-use error_core::{ApiError, Classified, Classify, Limits, RenderError, WireFormat};
+use errwire::wire::RawBody;
+use errwire::{ApiError, Classified, Classify, Limits, RenderError, WireFormat};
 use serde::{Deserialize, Serialize};
 
 include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));

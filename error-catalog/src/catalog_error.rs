@@ -3,7 +3,7 @@
 //! `tenable::error_for_response`) return. It sits below both the catalogs and the registry,
 //! so that neither imports the other for it.
 
-use error_core::{ApiError, RenderError, RenderOptions};
+use errwire::{ApiError, RenderError, RenderOptions};
 use serde_json::{Map, Value};
 
 /// A catalog error of any type, behind one object-safe face.
@@ -15,8 +15,7 @@ pub trait CatalogError: ApiError + Send + Sync {
     ) -> Result<http::Response<Vec<u8>>, RenderError>;
 
     /// The body as JSON, in `format` (the native one if `None`).
-    fn body_json(&self, format: Option<error_core::WireFormat>)
-    -> Result<Value, serde_json::Error>;
+    fn body_json(&self, format: Option<errwire::WireFormat>) -> Result<Value, serde_json::Error>;
 
     /// The members the error's own fields add to its body (`extra` and `flatten` fields).
     fn extra_json(&self) -> Map<String, Value>;
@@ -30,10 +29,7 @@ impl<E: ApiError + Send + Sync + 'static> CatalogError for E {
         self.render(options)
     }
 
-    fn body_json(
-        &self,
-        format: Option<error_core::WireFormat>,
-    ) -> Result<Value, serde_json::Error> {
+    fn body_json(&self, format: Option<errwire::WireFormat>) -> Result<Value, serde_json::Error> {
         serde_json::to_value(self.body_in(format.unwrap_or_else(|| self.format())))
     }
 

@@ -5,7 +5,7 @@
 //! Every body goes through [`ReceivedError::read`] first, so oversized and deeply nested
 //! bodies are refused before parsing and nothing panics.
 
-use error_core::{
+use errwire::{
     ApiError, Classified, Classify, Limits, Overrides, ReceiveError, ReceivedError, ResponseRecord,
     WireError, WireFormat,
 };
@@ -51,7 +51,7 @@ pub struct Classification {
     /// The typed error: a catalog error, or the system's documented fallback.
     pub error: Box<dyn CatalogError>,
     /// The catalog entry of the error; `None` for a body no catalog error describes (kept
-    /// whole as an [`error_core::WireError`]).
+    /// whole as an [`errwire::WireError`]).
     pub entry: Option<&'static Entry>,
     /// The error's fields as received: the body members it carries.
     pub fields: Map<String, Value>,
@@ -165,7 +165,7 @@ fn djblets(response: &Response, limits: &Limits) -> Result<Classification, Class
 fn matrix(response: &Response, trusted: bool) -> Classification {
     let exception = HttpResponseException {
         code: response.status,
-        msg: error_core::reason_phrase(response.status).to_owned(),
+        msg: errwire::reason_phrase(response.status).to_owned(),
         response: response.record(),
     };
     let proxied = if trusted {
@@ -199,7 +199,7 @@ pub fn entry_of(error: &dyn CatalogError) -> Option<&'static Entry> {
 }
 
 impl Classification {
-    /// The classification as `error-catalog classify` prints it.
+    /// The classification as `errwire-catalog classify` prints it.
     pub fn to_json(&self) -> Value {
         let error = &*self.error;
         let ancestors: Vec<Value> = error

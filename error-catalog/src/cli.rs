@@ -1,4 +1,4 @@
-//! The `error-catalog` command line: `list`, `show`, `render`, `classify`. clap reads the
+//! The `errwire-catalog` command line: `list`, `show`, `render`, `classify`. clap reads the
 //! grammar (and answers `--help` on every command); the messages of a misuse keep the tool's
 //! own two-line form (`error: …` then `hint: …`, exit 2), which scripts read, so clap's
 //! errors are translated into it (`from_clap`).
@@ -10,7 +10,7 @@ use std::io::Write;
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, CommandFactory, Parser, Subcommand};
-use error_core::{Overrides, RenderOptions, WireFormat};
+use errwire::{Overrides, RenderOptions, WireFormat};
 use serde_json::{Map, Value, json};
 
 use crate::markdown;
@@ -55,11 +55,11 @@ impl fmt::Display for CliError {
 // translation can give it back unchanged.
 impl std::error::Error for CliError {}
 
-/// The overview `error-catalog help` (and `--help`, `-h`) prints. It is written by hand, not
+/// The overview `errwire-catalog help` (and `--help`, `-h`) prints. It is written by hand, not
 /// generated, because scripts and users have read it byte for byte since before clap; a test
 /// checks that it names every command and flag clap knows, so the two cannot drift apart.
 const USAGE: &str = "\
-usage: error-catalog <command>
+usage: errwire-catalog <command>
 
 commands:
   list [--system djblets|matrix|py42|tenable] [--format table|json|markdown]
@@ -74,7 +74,7 @@ commands:
 /// The whole command line.
 #[derive(Debug, Parser)]
 #[command(
-    name = "error-catalog",
+    name = "errwire-catalog",
     override_help = USAGE,
     subcommand_required = true,
     // A flag given twice takes its last value, as the tool always did.
@@ -350,7 +350,7 @@ fn assignment_parser() -> impl TypedValueParser<Value = (String, String)> {
 
 /// Runs the tool on `args` (without the program name), writing results to `out`.
 pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
-    let program = std::iter::once("error-catalog");
+    let program = std::iter::once("errwire-catalog");
     let text = match Cli::try_parse_from(program.chain(args.iter().map(String::as_str))) {
         Ok(cli) => match cli.command {
             Command::List(list_args) => list(&list_args)?,
@@ -392,7 +392,7 @@ fn from_clap(error: &clap::Error, args: &[String]) -> CliError {
     match (error.kind(), subcommand) {
         (ErrorKind::MissingSubcommand, _) => CliError::usage(
             "no command given",
-            "run `error-catalog help` for the commands",
+            "run `errwire-catalog help` for the commands",
         ),
         (ErrorKind::InvalidSubcommand | ErrorKind::UnknownArgument, None) => {
             let given = context(ContextKind::InvalidSubcommand)
@@ -400,7 +400,7 @@ fn from_clap(error: &clap::Error, args: &[String]) -> CliError {
                 .unwrap_or(flag);
             CliError::usage(
                 format!("unknown command `{given}`"),
-                "the commands are list, show, render and classify; run `error-catalog help`",
+                "the commands are list, show, render and classify; run `errwire-catalog help`",
             )
         }
         (ErrorKind::UnknownArgument, Some(sub)) if flag.starts_with('-') => {
@@ -431,7 +431,7 @@ fn from_clap(error: &clap::Error, args: &[String]) -> CliError {
         ),
         (ErrorKind::MissingRequiredArgument, _) if flag.starts_with('<') => CliError::usage(
             format!("`{command}` needs an error name"),
-            "give a Rust name, Python reference, code or errcode; `error-catalog list` shows them",
+            "give a Rust name, Python reference, code or errcode; `errwire-catalog list` shows them",
         ),
         (ErrorKind::MissingRequiredArgument, _) if flag == "--system" => CliError::usage(
             format!("{command} needs `--system`"),
@@ -447,7 +447,7 @@ fn from_clap(error: &clap::Error, args: &[String]) -> CliError {
             let first = text.lines().next().unwrap_or_default();
             CliError::usage(
                 first.strip_prefix("error: ").unwrap_or(first),
-                format!("run `error-catalog {command} --help`"),
+                format!("run `errwire-catalog {command} --help`"),
             )
         }
     }
@@ -561,7 +561,7 @@ fn find_or_fail(name: &str) -> Result<&'static Entry, CliError> {
     find(name).ok_or_else(|| {
         CliError::usage(
             format!("no error named `{name}`"),
-            "give a Rust name, Python reference, code or errcode; `error-catalog list` shows them",
+            "give a Rust name, Python reference, code or errcode; `errwire-catalog list` shows them",
         )
     })
 }
@@ -731,7 +731,7 @@ fn classify(args: &ClassifyArgs, stdin: &mut dyn std::io::Read) -> Result<String
             "the systems are djblets, matrix, py42 and tenable",
         ));
     };
-    let limits = error_core::Limits::DEFAULT;
+    let limits = errwire::Limits::DEFAULT;
     let mut body = Vec::new();
     let read = match &args.body_file {
         Some(path) => std::fs::File::open(path).and_then(|file| {
@@ -763,7 +763,7 @@ fn classify(args: &ClassifyArgs, stdin: &mut dyn std::io::Read) -> Result<String
 }
 
 /// Reads at most one byte past the limit: enough to know a body is too large, never more.
-fn limit_plus_one(limits: &error_core::Limits) -> u64 {
+fn limit_plus_one(limits: &errwire::Limits) -> u64 {
     u64::try_from(limits.max_body_bytes)
         .unwrap_or(u64::MAX)
         .saturating_add(1)
@@ -785,7 +785,7 @@ mod tests {
     use super::*;
 
     /// The hand-written overview names every command and every flag clap accepts, so a flag
-    /// added to the grammar cannot be left out of `error-catalog help`.
+    /// added to the grammar cannot be left out of `errwire-catalog help`.
     #[test]
     fn usage_names_every_command_and_flag() {
         let cli = Cli::command();

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use error_core::ApiError;
+use errwire::ApiError;
 use http::header::{HeaderMap, HeaderValue, WWW_AUTHENTICATE};
 use serde::Deserialize;
 
@@ -193,7 +193,7 @@ fn default_http_status() -> u16 {
     400
 }
 
-error_core::assert_unique_errors!(WebApiError);
+errwire::assert_unique_errors!(WebApiError);
 
 /// What the catalog page says about this module beyond its table.
 pub const NOTES: &[&str] = &[

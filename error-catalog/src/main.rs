@@ -1,4 +1,4 @@
-//! `error-catalog`: lists, shows and renders every declared error. See `error-catalog help`.
+//! `errwire-catalog`: lists, shows and renders every declared error. See `errwire-catalog help`.
 
 use std::process::ExitCode;
 
@@ -18,7 +18,7 @@ fn main() -> ExitCode {
         }
     };
     let mut stdout = std::io::stdout().lock();
-    match error_catalog::cli::run(&args, &mut stdout) {
+    match errwire_catalog::cli::run(&args, &mut stdout) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("{error}");

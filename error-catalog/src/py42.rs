@@ -13,8 +13,8 @@
 //! they are [`PyValue`]s, shown as Python's `str()` shows them (`None`, `True`, `42`).
 //!
 //! ```
-//! use error_catalog::py42::{Py42Error, Py42NotFoundError, Py42UserAlreadyAddedError, PyValue};
-//! use error_core::{ApiError, Described, ResponseRecord};
+//! use errwire_catalog::py42::{Py42Error, Py42NotFoundError, Py42UserAlreadyAddedError, PyValue};
+//! use errwire::{ApiError, Described, ResponseRecord};
 //!
 //! let response = ResponseRecord {
 //!     status: 404,
@@ -47,7 +47,7 @@
 
 use std::fmt;
 
-use error_core::{ApiError, ResponseRecord};
+use errwire::{ApiError, ResponseRecord};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog_error::CatalogError;
@@ -1037,7 +1037,7 @@ pub fn handle_error(
 pub const NOTES: &[&str] = &[
     "Each of the 52 classes is a struct named as the Python class, with its Python base as `parent`, and the constructor's parameters as fields, in order (`*args` is `args`).",
     "py42's classes carry no status: a class's status is the one `raise_py42_error` maps to it (400, 401, 403, 404, 409, 429, and 500 for 500-599). The classes that stand for no status (the root `Py42Error`, the classes outside the HTTP branch, the catch-all `Py42HTTPError` and its subclasses without a mapped status) inherit the root's 500, a choice: to whoever sees such an error, the server failed to answer as expected. An instance's status is that of the response it wraps (`#[api_error(status)]` on its `ResponseRecord`); only `Py42Error`, `Py42SessionInitializationError` and `Py42CloudAliasCharacterLimitExceededError` wrap none, and stand for 500 where py42 has no status.",
-    "The wrapped `requests.HTTPError` (`exception`) or `requests.Response` (`response`) is an `error_core::ResponseRecord`; py42's `response` property is `response()`. The HTTPError's text is rebuilt as requests writes it (`py42::HttpErrorText`): `{status} Client Error: {reason} for url: {url}` for a 4xx, `Server Error` for a 5xx, and `{status} {reason}` for a status requests raises nothing for.",
+    "The wrapped `requests.HTTPError` (`exception`) or `requests.Response` (`response`) is an `errwire::ResponseRecord`; py42's `response` property is `response()`. The HTTPError's text is rebuilt as requests writes it (`py42::HttpErrorText`): `{status} Client Error: {reason} for url: {url}` for a 4xx, `Server Error` for a 5xx, and `{status} {reason}` for a status requests raises nothing for.",
     "`Display` is the message py42 formats: the first of the exception's `args` (the second for `Py42SessionInitializationError`, whose `args` are `(exception, message)`). Where py42 passes more arguments (`Py42UserAlreadyAddedError` passes `(message, user_id, list_name)`), Python's `str(e)` is the repr of the whole tuple, `('User with ID 1 is already on the Departing Employee.', '1', 'Departing Employee')`; the catalog does not reproduce that repr, nor `repr(e)`.",
     "A `message` that is `None` or otherwise false (`\"\"`, `0`) falls back to the class's default text, as py42's `if not message` and `message or ...` do.",
     "py42 formats any Python value into its messages; the catalog's values are `py42::PyValue`s (`None`, a bool, an int, a float or a str, shown as Python's `str()` shows them) and lists, dicts or other objects are refused.",

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use error_core::{ApiError, ResponseRecord};
+use errwire::{ApiError, ResponseRecord};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
@@ -554,7 +554,7 @@ pub enum Codes {
     UserLimitExceeded,
 }
 
-error_core::assert_unique_errors!(Codes);
+errwire::assert_unique_errors!(Codes);
 
 /// `CodeMessageException(code, msg, headers=None)`: the base of every error with an HTTP
 /// status. Synapse answers one that is not a `SynapseError` with 500 "Internal server error";

@@ -21,8 +21,8 @@
 //! `X-Request-Uuid` header) and `msg()` (`METHOD url >> str(e)`). `Display` is `str(e)`.
 //!
 //! ```
-//! use error_catalog::tenable::{NotFoundError, RetryError};
-//! use error_core::{ApiError, Described, ErrorDescriptor, ResponseRecord};
+//! use errwire_catalog::tenable::{NotFoundError, RetryError};
+//! use errwire::{ApiError, Described, ErrorDescriptor, ResponseRecord};
 //!
 //! let response = ResponseRecord {
 //!     method: Some("GET".into()),
@@ -46,7 +46,7 @@
 
 use std::fmt;
 
-use error_core::{ApiError, Described, ErrorDescriptor, ResponseRecord};
+use errwire::{ApiError, Described, ErrorDescriptor, ResponseRecord};
 use serde::Deserialize;
 use serde_json::Value;
 

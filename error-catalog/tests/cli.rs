@@ -1,11 +1,11 @@
-//! The `error-catalog` tool, run as a user runs it, and the committed CATALOG.md.
+//! The `errwire-catalog` tool, run as a user runs it, and the committed CATALOG.md.
 
 use std::process::Command;
 
 use serde_json::Value;
 
 fn tool(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_error-catalog"))
+    let output = Command::new(env!("CARGO_BIN_EXE_errwire-catalog"))
         .args(args)
         .output();
     match output {
@@ -206,16 +206,16 @@ fn tool_misuse_is_one_line_with_a_hint_and_exit_2() {
 fn catalog_md_is_current() {
     let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/CATALOG.md"))
         .unwrap_or_default();
-    let current = error_catalog::markdown::page();
+    let current = errwire_catalog::markdown::page();
     assert!(
         committed == current,
-        "CATALOG.md is stale: run `cargo run -p error-catalog -- list --format markdown > error-catalog/CATALOG.md`"
+        "CATALOG.md is stale: run `cargo run -p errwire-catalog -- list --format markdown > error-catalog/CATALOG.md`"
     );
 }
 
 fn classify(args: &[&str], body: &[u8]) -> (i32, Value, String) {
     use std::io::Write as _;
-    let child = Command::new(env!("CARGO_BIN_EXE_error-catalog"))
+    let child = Command::new(env!("CARGO_BIN_EXE_errwire-catalog"))
         .arg("classify")
         .args(args)
         .stdin(std::process::Stdio::piped())
@@ -373,7 +373,7 @@ fn help_on_every_command_goes_to_stdout_and_succeeds() {
             assert_eq!(code, 0, "{args:?}: {err}");
             assert!(err.is_empty(), "{args:?}: {err}");
             assert!(
-                out.contains(&format!("Usage: error-catalog {command}")),
+                out.contains(&format!("Usage: errwire-catalog {command}")),
                 "{args:?}: {out}"
             );
             for flag in flags {
@@ -384,7 +384,10 @@ fn help_on_every_command_goes_to_stdout_and_succeeds() {
     // `help` alone is the overview, as it always was.
     let (code, out, _) = tool(&["help"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("usage: error-catalog <command>\n"), "{out}");
+    assert!(
+        out.starts_with("usage: errwire-catalog <command>\n"),
+        "{out}"
+    );
     assert_eq!(tool(&["--help"]).1, out);
 }
 
@@ -423,7 +426,7 @@ fn clap_usage_errors_keep_the_tools_two_line_form() {
 #[test]
 fn an_argument_that_is_not_utf8_is_refused_without_a_panic() {
     use std::os::unix::ffi::OsStrExt as _;
-    let output = Command::new(env!("CARGO_BIN_EXE_error-catalog"))
+    let output = Command::new(env!("CARGO_BIN_EXE_errwire-catalog"))
         .arg("show")
         .arg(std::ffi::OsStr::from_bytes(b"\xff"))
         .output();

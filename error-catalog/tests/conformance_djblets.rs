@@ -4,8 +4,8 @@
 mod common;
 
 use common::{Divergence, Report, check_coverage, entry, fixture, object, render};
-use error_catalog::System;
-use error_core::{Overrides, Summary};
+use errwire::{Overrides, Summary};
+use errwire_catalog::System;
 use serde_json::{Map, Value};
 
 const FIXTURE: &str = include_str!("../fixtures/djblets.json");

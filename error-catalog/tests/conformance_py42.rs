@@ -6,9 +6,9 @@
 mod common;
 
 use common::{Divergence, Report, check_coverage, entry, fixture, object, render};
-use error_catalog::py42::{HttpErrorText, PyValue, handle_error, raise_py42_error};
-use error_catalog::{Entry, System};
-use error_core::{ErrorDescriptor, Overrides, ResponseRecord};
+use errwire::{ErrorDescriptor, Overrides, ResponseRecord};
+use errwire_catalog::py42::{HttpErrorText, PyValue, handle_error, raise_py42_error};
+use errwire_catalog::{Entry, System};
 use serde_json::{Map, Value, json};
 
 const FIXTURE: &str = include_str!("../fixtures/py42.json");
@@ -305,7 +305,7 @@ fn first_paragraph(doc: &str) -> String {
 }
 
 /// The catalog's error for a classification case's response, as py42 chose one.
-fn classified(case: &Value) -> Result<Option<Box<dyn error_catalog::CatalogError>>, String> {
+fn classified(case: &Value) -> Result<Option<Box<dyn errwire_catalog::CatalogError>>, String> {
     let function = case["function"].as_str().unwrap_or_default();
     let record = match &case["response"] {
         Value::Null => None,
@@ -405,7 +405,7 @@ fn every_py42_class_descends_from_py42_error() {
 }
 
 fn py42_entries() -> impl Iterator<Item = &'static Entry> {
-    error_catalog::entries()
+    errwire_catalog::entries()
         .iter()
         .filter(|entry| entry.system == System::Py42)
 }

@@ -5,9 +5,9 @@
 mod common;
 
 use common::{Divergence, Report, check_coverage, entry, fixture, object, render};
-use error_catalog::synapse::HttpResponseException;
-use error_catalog::{System, entries};
-use error_core::{ApiError, Overrides, ResponseRecord};
+use errwire::{ApiError, Overrides, ResponseRecord};
+use errwire_catalog::synapse::HttpResponseException;
+use errwire_catalog::{System, entries};
 use serde_json::{Map, Value, json};
 
 const FIXTURE: &str = include_str!("../fixtures/synapse.json");

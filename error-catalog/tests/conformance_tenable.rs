@@ -11,15 +11,15 @@
 mod common;
 
 use common::{Divergence, Report, check_coverage, entry, fixture, object, render};
-use error_catalog::System;
-use error_catalog::tenable::RetryDecision;
-use error_catalog::tenable::{
+use errwire::{Overrides, ResponseRecord};
+use errwire_catalog::System;
+use errwire_catalog::tenable::RetryDecision;
+use errwire_catalog::tenable::{
     self, APIError, ConnectionError, FileDownloadError, ImpersonationError, InvalidInputError,
     NotFoundError, PackageMissingError, PasswordComplexityError, PermissionError, RETRIES,
     RETRY_STATUSES, RetryError, ServerError, Session, TenableException, TioExportsError,
     TioExportsTimeout, UnexpectedValueError, UnknownError, UnsupportedError,
 };
-use error_core::{Overrides, ResponseRecord};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 

@@ -1,11 +1,11 @@
 //! Rendering a catalog error and reading the response back gives the same error and fields:
 //! exhaustively for every predefined error, and for generated values (property tests).
 
-use error_catalog::djblets::{CustomWebApiError, WebApiError};
-use error_catalog::synapse::{Codes, ProxiedRequestError};
+use errwire_catalog::djblets::{CustomWebApiError, WebApiError};
+use errwire_catalog::synapse::{Codes, ProxiedRequestError};
 // `from_index`, to build each error of a catalog in turn.
-use error_core::__private::GeneratedClassify as _;
-use error_core::{
+use errwire::__private::GeneratedClassify as _;
+use errwire::{
     ApiError, Catalog, Classified, Classify, Limits, ReceivedError, WireError, WireFormat,
 };
 use proptest::prelude::*;

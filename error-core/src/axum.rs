@@ -4,7 +4,7 @@
 //!
 //! ```no_run
 //! use axum::{Router, middleware, routing::get};
-//! use error_core::ApiError;
+//! use errwire::ApiError;
 //!
 //! #[derive(Debug, ApiError)]
 //! #[api_error(format = "matrix", http = 404, errcode = "M_NOT_FOUND", message = "Not found")]
@@ -16,7 +16,7 @@
 //!
 //! let app: Router = Router::new()
 //!     .route("/room", get(room))
-//!     .layer(middleware::from_fn(error_core::axum::negotiate));
+//!     .layer(middleware::from_fn(errwire::axum::negotiate));
 //! ```
 //!
 //! Without the middleware an error renders in its native format, with headers computed for
@@ -96,7 +96,7 @@ fn unrenderable(problem: &crate::render::RenderError) -> Response {
     response
 }
 
-/// Middleware (`axum::middleware::from_fn(error_core::axum::negotiate)`) that answers an
+/// Middleware (`axum::middleware::from_fn(errwire::axum::negotiate)`) that answers an
 /// error response in the format the request's `Accept` prefers and computes its
 /// request-dependent headers with the request. Other responses pass through untouched.
 pub async fn negotiate(request: Request, next: Next) -> Response {

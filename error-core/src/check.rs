@@ -8,7 +8,7 @@ use crate::descriptor::ErrorDescriptor;
 /// spread over several types.
 ///
 /// ```
-/// use error_core::{ApiError, assert_unique_errors};
+/// use errwire::{ApiError, assert_unique_errors};
 ///
 /// #[derive(Debug, ApiError)]
 /// #[api_error(code = 1, http = 404, message = "Not found")]
@@ -22,7 +22,7 @@ use crate::descriptor::ErrorDescriptor;
 /// ```
 ///
 /// ```compile_fail
-/// use error_core::{ApiError, assert_unique_errors};
+/// use errwire::{ApiError, assert_unique_errors};
 ///
 /// #[derive(Debug, ApiError)]
 /// #[api_error(code = 1, http = 404, message = "Not found")]

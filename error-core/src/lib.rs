@@ -2,8 +2,9 @@
 //! your protocol says.
 #![doc = include_str!("../GUIDE.md")]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
-extern crate self as error_core;
+extern crate self as errwire;
 
 mod api_error;
 #[cfg(feature = "axum")]
@@ -38,7 +39,7 @@ pub use wire::{Limits, ReceiveError, ReceivedError, WireError, WireFormat, reaso
 /// Derives [`ApiError`], `Display`, `std::error::Error`, `serde::Serialize` and constructors.
 /// See the crate documentation for every attribute.
 #[cfg(feature = "derive")]
-pub use error_derive::ApiError;
+pub use errwire_derive::ApiError;
 
 /// The README's quick start, compiled and run as a doctest.
 #[cfg(doctest)]

@@ -42,7 +42,7 @@ impl fmt::Debug for HeaderOverride {
 /// the catalog's, and so do empty strings, as in Djblets' `with_overrides`.
 ///
 /// ```
-/// use error_core::Overrides;
+/// use errwire::Overrides;
 ///
 /// let overrides = Overrides {
 ///     message: Some("Slow down".into()),

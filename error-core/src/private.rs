@@ -286,8 +286,8 @@ impl<T: TextField> TextField for Option<T> {
 }
 
 /// The index of an errcode in its catalog, through the table the derive built
-/// (`error_core_errcode::build`), which states the hash and probe sequence for both.
-pub use error_core_errcode::find as errcode_index;
+/// (`errwire_errcode::build`), which states the hash and probe sequence for both.
+pub use errwire_errcode::find as errcode_index;
 
 /// What the derive generates besides [`ApiError::descriptor`]: the values, headers and
 /// body members an instance carries in its fields. A supertrait of [`ApiError`], so that

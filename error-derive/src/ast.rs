@@ -82,8 +82,42 @@ pub struct Input {
     pub generics: syn::Generics,
     pub attrs: Vec<syn::Attribute>,
     pub data: Data<Variant, Field>,
+    /// Where the runtime is (`crate = "my::errors"`), for a renamed or re-exported dependency,
+    /// as serde's `#[serde(crate = "…")]`; `::errwire` when not given.
+    #[darling(rename = "crate")]
+    pub krate: Option<syn::Path>,
     #[darling(flatten)]
     pub error: ErrorAttrs,
+}
+
+/// The runtime's path for [`fallback`](crate::fallback): read leniently from the type's
+/// attributes, so the stub impls name the crate the user pointed at even when darling
+/// refused some other key (and reports it).
+pub fn runtime_path(attrs: &[syn::Attribute]) -> syn::Path {
+    let from_attribute = |attr: &syn::Attribute| {
+        let mut found = None;
+        // A mistake stops the scan; darling reports it.
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("crate") {
+                let path: syn::LitStr = meta.value()?.parse()?;
+                found = path.parse().ok();
+            } else if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Lit>()?;
+            }
+            Ok(())
+        });
+        found
+    };
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("api_error"))
+        .find_map(from_attribute)
+        .unwrap_or_else(default_runtime_path)
+}
+
+/// `::errwire`, the runtime's name on crates.io.
+pub fn default_runtime_path() -> syn::Path {
+    syn::parse_quote!(::errwire)
 }
 
 #[derive(Debug, FromVariant)]

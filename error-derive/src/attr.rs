@@ -4,8 +4,8 @@ use darling::Error;
 
 use crate::ast::IntLit;
 
-/// The wire formats, as spelled in `format = "…"`: `error_core::WireFormat`'s, whose names
-/// the derive must know to point at a misspelt one, and cannot import (error-core depends on
+/// The wire formats, as spelled in `format = "…"`: `errwire::WireFormat`'s, whose names
+/// the derive must know to point at a misspelt one, and cannot import (errwire depends on
 /// it). `format_names_are_the_wire_format_names` in `tests/tests/derive.rs` keeps them equal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -92,7 +92,7 @@ pub fn errcode(lit: &syn::LitStr) -> Result<String, Error> {
 }
 
 /// A header name is what `http::HeaderName` accepts (an RFC 9110 token), the type the
-/// generated code and error-core's `headers` maps send it as: the rule is http's, stated
+/// generated code and errwire's `headers` maps send it as: the rule is http's, stated
 /// nowhere here. Returns the name as written and as sent (lower-case).
 pub fn header_name(lit: &syn::LitStr) -> Result<(String, String), Error> {
     let name = lit.value();

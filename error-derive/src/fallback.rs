@@ -13,18 +13,17 @@ pub fn expand(input: &syn::DeriveInput, errors: darling::Error) -> TokenStream {
     }
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    quote! {
-        #errors
-
+    let runtime = crate::ast::runtime_path(&input.attrs);
+    let stubs = quote! {
         #[automatically_derived]
-        impl #impl_generics ::error_core::ApiError for #ident #ty_generics #where_clause {
-            fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
+        impl #impl_generics __errwire::ApiError for #ident #ty_generics #where_clause {
+            fn descriptor(&self) -> &'static __errwire::ErrorDescriptor {
                 ::core::unreachable!()
             }
         }
 
         #[automatically_derived]
-        impl #impl_generics ::error_core::__private::Generated for #ident #ty_generics #where_clause {
+        impl #impl_generics __errwire::__private::Generated for #ident #ty_generics #where_clause {
             fn has_flatten(&self) -> bool {
                 ::core::unreachable!()
             }
@@ -39,5 +38,10 @@ pub fn expand(input: &syn::DeriveInput, errors: darling::Error) -> TokenStream {
 
         #[automatically_derived]
         impl #impl_generics ::core::error::Error for #ident #ty_generics #where_clause {}
+    };
+    let stubs = crate::expand::in_scope_of(&runtime, stubs);
+    quote! {
+        #errors
+        #stubs
     }
 }

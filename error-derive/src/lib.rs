@@ -1,4 +1,4 @@
-//! The `#[derive(ApiError)]` macro. Use it through `error-core`, which re-exports it and
+//! The `#[derive(ApiError)]` macro. Use it through `errwire`, which re-exports it and
 //! documents every attribute.
 //!
 //! Layout, after thiserror: [`ast`] reads the input with darling, [`attr`] checks single
@@ -23,7 +23,7 @@ mod tests;
 
 use proc_macro::TokenStream;
 
-/// Derives `error_core::ApiError` and the impls that come with it. See `error_core`'s
+/// Derives `errwire::ApiError` and the impls that come with it. See `errwire`'s
 /// documentation for the attributes.
 #[proc_macro_derive(ApiError, attributes(api_error))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {

@@ -12,6 +12,8 @@ pub struct Model<'a> {
     pub ident: &'a syn::Ident,
     pub vis: &'a syn::Visibility,
     pub generics: &'a syn::Generics,
+    /// The runtime crate's path, which generated code names as `__errwire`.
+    pub runtime: syn::Path,
     pub kind: Kind,
     /// One error for a struct, one per variant for an enum.
     pub errors: Vec<ErrorDef<'a>>,
@@ -122,7 +124,7 @@ impl Role<'_> {
         }
     }
 
-    /// The `error_core::FieldRole` variant's name.
+    /// The `errwire::FieldRole` variant's name.
     pub fn variant_name(&self) -> &'static str {
         match self {
             Role::Context => "Context",
@@ -161,7 +163,7 @@ impl InstanceValue {
         InstanceValue::TraceId,
     ];
 
-    /// The key, as written in `#[api_error(…)]` and as named in `error_core::Instance`.
+    /// The key, as written in `#[api_error(…)]` and as named in `errwire::Instance`.
     pub fn key(self) -> &'static str {
         match self {
             InstanceValue::Status => "status",
@@ -174,7 +176,7 @@ impl InstanceValue {
         }
     }
 
-    /// The `error_core::FieldRole` variant.
+    /// The `errwire::FieldRole` variant.
     pub fn role(self) -> &'static str {
         match self {
             InstanceValue::Status => "Status",

@@ -1,6 +1,6 @@
 //! Tests of the reader and validator on parsed input, and snapshots of the expansion: any
 //! change to generated code shows up in review as a change to a file under
-//! `tests/snapshots/`. `UPDATE_SNAPSHOTS=1 cargo test -p error-derive` rewrites them.
+//! `tests/snapshots/`. `UPDATE_SNAPSHOTS=1 cargo test -p errwire-derive` rewrites them.
 
 use darling::FromDeriveInput;
 use syn::parse_quote;

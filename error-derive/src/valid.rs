@@ -83,6 +83,10 @@ pub fn validate(input: &Input) -> darling::Result<Model<'_>> {
         ident: &input.ident,
         vis: &input.vis,
         generics: &input.generics,
+        runtime: input
+            .krate
+            .clone()
+            .unwrap_or_else(crate::ast::default_runtime_path),
         kind,
         errors: defs,
     })
@@ -500,7 +504,7 @@ fn check_generated_names(errors: &mut Accumulator, variants: &[ast::Variant]) {
             if model::TYPE_CONSTANTS.contains(&constant.as_str()) {
                 Some(format!(
                     "variant `{ident}` would generate the constant `{constant}`, which would \
-                     hide `error_core::Catalog::{constant}`: rename the variant"
+                     hide `errwire::Catalog::{constant}`: rename the variant"
                 ))
             } else {
                 first_use(&mut constants, constant.clone(), ident).map(|first| {

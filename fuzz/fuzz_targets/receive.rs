@@ -1,5 +1,5 @@
 //! Arbitrary status, header and body bytes through every reader of received errors
-//! (`read_arbitrary`, shared with error-catalog's `fuzz_regressions` test): nothing may panic.
+//! (`read_arbitrary`, shared with errwire-catalog's `fuzz_regressions` test): nothing may panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

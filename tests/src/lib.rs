@@ -1,1 +1,1 @@
-//! Workspace-level tests of error-core and its derive.
+//! Workspace-level tests of errwire and its derive.

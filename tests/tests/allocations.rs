@@ -1,7 +1,7 @@
 //! Using a catalog error allocates nothing; overriding its message allocates once. Counted
 //! with a counting global allocator, not timed.
 
-use error_core::{ApiError, Overrides};
+use errwire::{ApiError, Overrides};
 
 #[derive(Debug, ApiError)]
 #[api_error(format = "djblets")]

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 // The generated lookups, tested directly.
-use error_core::__private::GeneratedClassify as _;
-use error_core::{
+use errwire::__private::GeneratedClassify as _;
+use errwire::{
     ApiError, Classified, Classify, Limits, ReceiveError, ReceivedError, WireError, WireFormat,
 };
 use serde_json::json;

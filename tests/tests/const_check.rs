@@ -1,7 +1,7 @@
 //! The `const` uniqueness check across catalogs.
 
-use error_core::check::find_duplicate;
-use error_core::{ApiError, Catalog};
+use errwire::check::find_duplicate;
+use errwire::{ApiError, Catalog};
 
 #[derive(Debug, ApiError)]
 #[api_error(
@@ -39,7 +39,7 @@ enum Matrix {
     AlsoNotFound,
 }
 
-error_core::assert_unique_errors!(NotFound, Djblets);
+errwire::assert_unique_errors!(NotFound, Djblets);
 
 #[test]
 fn distinct_catalogs_have_no_duplicate() {

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::error::Error as _;
 
-use error_core::{ApiError, Catalog, Described, FieldRole, WireFormat};
+use errwire::{ApiError, Catalog, Described, FieldRole, WireFormat};
 use http::StatusCode;
 
 #[derive(Debug, ApiError)]
@@ -138,7 +138,7 @@ fn errors_are_usable_as_trait_objects() {
     let errors: [&dyn ApiError; 2] = [&WebApiError::DOES_NOT_EXIST, &LimitExceeded::new(None)];
     let summaries: Vec<String> = errors
         .iter()
-        .map(|error| error_core::Summary::of(*error).to_string())
+        .map(|error| errwire::Summary::of(*error).to_string())
         .collect();
     assert_eq!(
         summaries,
@@ -279,7 +279,7 @@ fn field_less_errors_are_as_small_as_plain_enums() {
         std::mem::size_of::<usize>()
     );
     assert_eq!(
-        std::mem::size_of::<error_core::Overridden<WebApiErrorShape>>(),
+        std::mem::size_of::<errwire::Overridden<WebApiErrorShape>>(),
         std::mem::size_of::<usize>()
     );
     assert_eq!(Small::B.to_string(), "b");
@@ -363,7 +363,7 @@ fn instance_fields_supply_the_errors_own_values() {
         }}))
     );
     // Overrides still win over the instance's fields.
-    let overridden = error.with_overrides(error_core::Overrides {
+    let overridden = error.with_overrides(errwire::Overrides {
         trace_id: Some("t-10".into()),
         ..Default::default()
     });
@@ -379,7 +379,7 @@ fn instance_fields_supply_the_errors_own_values() {
     );
 }
 
-/// The derive reads `format = "…"` by its own list of names (it cannot depend on error-core,
+/// The derive reads `format = "…"` by its own list of names (it cannot depend on errwire,
 /// which depends on it); this keeps that list the one of `WireFormat::name`.
 #[test]
 fn format_names_are_the_wire_format_names() {

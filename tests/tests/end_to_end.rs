@@ -14,9 +14,9 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::routing::get;
-use error_catalog::synapse::Codes;
-use error_catalog::{System, entries};
-use error_core::{Classified, RenderOptions, WireFormat};
+use errwire::{Classified, RenderOptions, WireFormat};
+use errwire_catalog::synapse::Codes;
+use errwire_catalog::{System, entries};
 use serde_json::{Map, Value};
 
 const DJBLETS: &str = include_str!("../../error-catalog/fixtures/djblets.json");
@@ -58,7 +58,7 @@ fn buildable_fields(reference: &str, fixtures: &[Value]) -> Option<Map<String, V
 
 /// The fixtures' Python values as the catalog's records: a response body where the catalog
 /// keeps a whole `ResponseRecord`, an exception (`{"$exception", "str"}`) as `{name, message}`.
-fn as_records(entry: &error_catalog::Entry, mut args: Map<String, Value>) -> Map<String, Value> {
+fn as_records(entry: &errwire_catalog::Entry, mut args: Map<String, Value>) -> Map<String, Value> {
     for value in args.values_mut() {
         if let Some(name) = value.get("$exception").cloned() {
             *value = serde_json::json!({"name": name, "message": value["str"]});
@@ -280,7 +280,7 @@ fn rate_limiting_answers_m_limit_exceeded_with_retry_after_and_the_client_waits(
 }
 
 /// An error whose challenge names the host the request was sent to.
-#[derive(Debug, error_core::ApiError)]
+#[derive(Debug, errwire::ApiError)]
 #[api_error(format = "djblets", code = 103, http = 401, message = "You are not logged in", headers = challenge)]
 struct NotLoggedIn;
 
@@ -306,7 +306,7 @@ fn request_dependent_headers_see_the_request_through_the_middleware() {
         }
         let app = Router::new()
             .route("/session", get(handler))
-            .layer(axum::middleware::from_fn(error_core::axum::negotiate));
+            .layer(axum::middleware::from_fn(errwire::axum::negotiate));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .unwrap_or_else(|e| panic!("{e}"));
@@ -335,7 +335,7 @@ fn accept_negotiation_prefers_problem_only_when_the_client_does() {
         if let Ok(value) = http::HeaderValue::from_str(accept) {
             headers.insert(http::header::ACCEPT, value);
         }
-        error_core::axum::prefers_problem(&headers)
+        errwire::axum::prefers_problem(&headers)
     };
     assert!(prefers("application/problem+json"));
     assert!(prefers("application/problem+json, application/json"));
@@ -353,7 +353,7 @@ fn accept_negotiation_prefers_problem_only_when_the_client_does() {
 #[test]
 fn a_derived_error_documents_its_responses_for_utoipa() {
     use utoipa::IntoResponses as _;
-    let responses = error_catalog::djblets::WebApiError::responses();
+    let responses = errwire_catalog::djblets::WebApiError::responses();
     let statuses: Vec<&str> = responses.keys().map(String::as_str).collect();
     assert_eq!(
         statuses,

@@ -6,7 +6,7 @@
 /// Errors declared where the prelude's names mean something else.
 pub mod shadowed {
     #![allow(non_camel_case_types)]
-    use error_core::ApiError;
+    use errwire::ApiError;
 
     /// Shadows `Result`.
     pub struct Result;
@@ -61,7 +61,7 @@ pub mod no_prelude {
     #![no_implicit_prelude]
 
     /// A struct error.
-    #[derive(::core::fmt::Debug, ::error_core::ApiError)]
+    #[derive(::core::fmt::Debug, ::errwire::ApiError)]
     #[api_error(
         format = "problem",
         http = 409,
@@ -78,7 +78,7 @@ pub mod no_prelude {
     }
 
     /// An enum error.
-    #[derive(::core::fmt::Debug, ::error_core::ApiError)]
+    #[derive(::core::fmt::Debug, ::errwire::ApiError)]
     #[api_error(format = "djblets", http = 400)]
     pub enum Catalog {
         /// First.
@@ -92,7 +92,7 @@ pub mod no_prelude {
 
 #[test]
 fn shadowed_and_prelude_free_errors_work() {
-    use error_core::ApiError;
+    use errwire::ApiError;
     let error = shadowed::Catalog::not_found("x".into(), core::option::Option::Some(3));
     assert_eq!(error.to_string(), "Not found: x");
     assert_eq!(

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use error_core::wire::RawBody;
-use error_core::{ApiError, Classified, Classify, Limits, ReceiveError, WireError, WireFormat};
+use errwire::wire::RawBody;
+use errwire::{ApiError, Classified, Classify, Limits, ReceiveError, WireError, WireFormat};
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
@@ -81,7 +81,7 @@ fn as_received(root: &Map<String, Value>) -> Result<(Vec<u8>, Map<String, Value>
     Ok((body, root))
 }
 
-/// What each member of a body is, by format, as the module docs of `error_core::wire` state
+/// What each member of a body is, by format, as the module docs of `errwire::wire` state
 /// it: the text member's field, or the numeric one's.
 enum Lifted {
     Text(fn(&mut WireError) -> &mut Option<String>),

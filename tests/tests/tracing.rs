@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use error_core::ApiError;
+use errwire::ApiError;
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
@@ -124,12 +124,12 @@ fn rendering_records_the_error_on_the_span_and_as_an_event() {
 fn a_trace_id_can_come_from_the_current_span() {
     let capture = Capture::default();
     tracing::subscriber::with_default(capture, || {
-        let outside = error_core::trace::with_span_trace_id(WebApiError::DOES_NOT_EXIST);
+        let outside = errwire::trace::with_span_trace_id(WebApiError::DOES_NOT_EXIST);
         assert_eq!(outside.trace_id(), None);
         let span = tracing::info_span!("request");
         let _entered = span.enter();
         let id = span.id().map(|id| format!("{:016x}", id.into_u64()));
-        let traced = error_core::trace::with_span_trace_id(WebApiError::DOES_NOT_EXIST);
+        let traced = errwire::trace::with_span_trace_id(WebApiError::DOES_NOT_EXIST);
         assert!(id.is_some());
         assert_eq!(traced.trace_id(), id.as_deref());
         let body: serde_json::Value = traced

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use error_core::{ApiError, Overrides, RenderError, RenderOptions, WireError, WireFormat};
+use errwire::{ApiError, Overrides, RenderError, RenderOptions, WireError, WireFormat};
 use http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
 use serde_json::{Value, json};
 
@@ -207,15 +207,15 @@ fn unknown_members_are_kept_and_mistyped_known_members_are_not_lost() {
 fn malformed_bodies_are_typed_errors() {
     assert!(matches!(
         WireError::from_slice_any(b"<html>502</html>"),
-        Err(error_core::ReceiveError::NotJson { .. })
+        Err(errwire::ReceiveError::NotJson { .. })
     ));
     assert!(matches!(
         WireError::from_slice_any(b"[1]"),
-        Err(error_core::ReceiveError::NotObject)
+        Err(errwire::ReceiveError::NotObject)
     ));
     assert!(matches!(
         WireError::from_slice_any(b"{\"hello\":1}"),
-        Err(error_core::ReceiveError::UnknownFormat)
+        Err(errwire::ReceiveError::UnknownFormat)
     ));
 }
 
@@ -476,7 +476,7 @@ fn djblets_leaves_out_empty_values_and_a_subtype_without_type() {
 
 #[test]
 fn response_records_round_trip_through_json() {
-    let record = error_core::ResponseRecord {
+    let record = errwire::ResponseRecord {
         status: 404,
         reason: Some("Not Found".into()),
         method: Some("GET".into()),
@@ -486,14 +486,14 @@ fn response_records_round_trip_through_json() {
     };
     let value = serde_json::to_value(&record).unwrap_or(Value::Null);
     assert_eq!(value["headers"], json!({"X-Request-Uuid": "abc"}));
-    let back: Option<error_core::ResponseRecord> = serde_json::from_value(value).ok();
+    let back: Option<errwire::ResponseRecord> = serde_json::from_value(value).ok();
     assert_eq!(back.as_ref(), Some(&record));
     assert_eq!(record.header("x-request-uuid"), Some("abc"));
     assert_eq!(
         record.to_string(),
         "HTTP 404 Not Found (GET https://example.com/a)"
     );
-    assert!(error_core::ResponseRecord::from_value(&json!({"status": "x"})).is_err());
+    assert!(errwire::ResponseRecord::from_value(&json!({"status": "x"})).is_err());
 }
 
 #[test]
@@ -590,11 +590,11 @@ fn header_values_of_every_type_are_sent_as_display_writes_them() {
 #[test]
 fn only_errors_with_a_flatten_field_build_their_body_as_a_map() {
     // The generated answer, tested directly.
-    use error_core::__private::Generated as _;
+    use errwire::__private::Generated as _;
 
     // Answered at compile time for a type without one, from the descriptor otherwise.
     assert!(!LimitExceeded::new(Some(1)).has_flatten());
-    let forbidden = error_catalog::synapse::ProxiedRequestError {
+    let forbidden = errwire_catalog::synapse::ProxiedRequestError {
         code: 400,
         msg: "no".to_owned(),
         errcode: "M_X".to_owned(),

@@ -1,7 +1,7 @@
 //! The entries of each catalog: the one place that names every catalog type. The catalog
 //! modules know nothing of the registry; this file depends on them, never the reverse.
 
-use error_core::ApiError as _;
+use errwire::ApiError as _;
 
 use super::{Entry, System, build_constant};
 

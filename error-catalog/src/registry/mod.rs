@@ -1,4 +1,4 @@
-//! Every declared error as a registry entry: what the `error-catalog` tool lists, shows and
+//! Every declared error as a registry entry: what the `errwire-catalog` tool lists, shows and
 //! renders, and what the conformance tests check against the real libraries.
 //!
 //! The registry depends on the catalog modules (it lists their types, in `catalogs.rs`);
@@ -7,7 +7,7 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use error_core::{ErrorDescriptor, Overridden, Overrides};
+use errwire::{ErrorDescriptor, Overridden, Overrides};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -106,7 +106,7 @@ impl Entry {
     /// The entry of an error type whose fields deserialize from their values.
     pub fn of<E>(system: System, name: &'static str, reference: &'static str, in_page: bool) -> Self
     where
-        E: error_core::Described + CatalogError + DeserializeOwned + 'static,
+        E: errwire::Described + CatalogError + DeserializeOwned + 'static,
     {
         Entry {
             system,

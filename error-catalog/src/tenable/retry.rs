@@ -3,7 +3,7 @@
 //! with a [`RetryError`](super::RetryError).
 //!
 //! This is pyTenable's rule, not a general one, so it lives in the pyTenable catalog rather
-//! than in error-core: the linear backoff (`_backoff × attempt`), the default status list and
+//! than in errwire: the linear backoff (`_backoff × attempt`), the default status list and
 //! the sleep after the last attempt are pyTenable's choices. A general client policy would
 //! want exponential backoff, jitter, a cap and `Retry-After` dates, and nothing else in the
 //! project retries.

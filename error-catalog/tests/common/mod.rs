@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use error_catalog::{CatalogError, Entry, System, entries};
-use error_core::{Overrides, RenderOptions};
+use errwire::{Overrides, RenderOptions};
+use errwire_catalog::{CatalogError, Entry, System, entries};
 use serde_json::{Map, Value};
 
 /// A fixture file, parsed.
@@ -47,7 +47,7 @@ pub fn render(
             ..RenderOptions::default()
         })
         .map_err(|e| e.to_string())?;
-    let headers = error_catalog::cli::headers_json(response.headers());
+    let headers = errwire_catalog::cli::headers_json(response.headers());
     Ok(Rendered {
         status: response.status().as_u16(),
         headers: Value::Object(headers),

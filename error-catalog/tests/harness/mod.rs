@@ -1,13 +1,13 @@
 //! The fuzz harness: arbitrary bytes through every reader of received errors, with the
 //! properties that must hold between them checked by `assert!`. It is no part of
-//! `error-catalog`'s API: `fuzz/fuzz_targets/receive.rs` includes this file by path, and so
+//! `errwire-catalog`'s API: `fuzz/fuzz_targets/receive.rs` includes this file by path, and so
 //! does the `fuzz_regressions` test, so that the fuzzer and `cargo test` run the same code.
 
-use error_catalog::System;
-use error_catalog::classify::{Response, classify};
-use error_catalog::djblets::WebApiError;
-use error_core::wire::RawBody;
-use error_core::{ApiError, Classify, Limits, ReceivedError, WireFormat};
+use errwire::wire::RawBody;
+use errwire::{ApiError, Classify, Limits, ReceivedError, WireFormat};
+use errwire_catalog::System;
+use errwire_catalog::classify::{Response, classify};
+use errwire_catalog::djblets::WebApiError;
 
 /// A body with something in every place a `RawBody` keeps things: texts with escapes,
 /// Djblets' `err`, more members than fit inline, a name with an escape.
@@ -78,7 +78,7 @@ pub fn read_arbitrary(data: &[u8]) {
         let wire = received.error;
         let _ = wire.to_response();
         let _ = WebApiError::classify(wire.clone());
-        let _ = error_catalog::synapse::Codes::classify(wire);
+        let _ = errwire_catalog::synapse::Codes::classify(wire);
     }
     let response = Response {
         status,
@@ -92,7 +92,7 @@ pub fn read_arbitrary(data: &[u8]) {
                 let _ = classification.to_json();
                 let _ = classification
                     .error
-                    .render_dyn(&error_core::RenderOptions::default());
+                    .render_dyn(&errwire::RenderOptions::default());
             }
         }
     }

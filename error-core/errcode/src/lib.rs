@@ -1,5 +1,5 @@
-//! The errcode table of a catalog: error-derive builds it when it expands the catalog, and
-//! error-core looks errcodes up in it at run time. The hash, the table's size and the probe
+//! The errcode table of a catalog: errwire-derive builds it when it expands the catalog, and
+//! errwire looks errcodes up in it at run time. The hash, the table's size and the probe
 //! sequence are stated here once, for both; a table built one way and read another would
 //! miss.
 //!

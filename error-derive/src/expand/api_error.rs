@@ -13,7 +13,7 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
     let ident = model.ident;
     let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
     let descriptor = match model.kind {
-        Kind::Struct => quote!(<Self as ::error_core::Described>::DESCRIPTOR),
+        Kind::Struct => quote!(<Self as __errwire::Described>::DESCRIPTOR),
         Kind::Enum => {
             // One mention of `ERRORS`: each mention of a constant is evaluated and walked
             // again, which made catalogs of thousands of errors slow to compile.
@@ -24,7 +24,7 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
             });
             quote! {
                 let __index = match self { #(#arms)* };
-                &<Self as ::error_core::Catalog>::ERRORS[__index]
+                &<Self as __errwire::Catalog>::ERRORS[__index]
             }
         }
     };
@@ -40,20 +40,20 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
             .any(|field| matches!(field.role, Role::Flatten))
     });
     let has_flatten = if any_flatten {
-        quote!(::error_core::ApiError::descriptor(self).has_flatten())
+        quote!(__errwire::ApiError::descriptor(self).has_flatten())
     } else {
         quote!(false)
     };
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::error_core::ApiError for #ident #ty_generics #where_clause {
-            fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
+        impl #impl_generics __errwire::ApiError for #ident #ty_generics #where_clause {
+            fn descriptor(&self) -> &'static __errwire::ErrorDescriptor {
                 #descriptor
             }
         }
 
         #[automatically_derived]
-        impl #impl_generics ::error_core::__private::Generated for #ident #ty_generics #where_clause {
+        impl #impl_generics __errwire::__private::Generated for #ident #ty_generics #where_clause {
             fn has_flatten(&self) -> bool {
                 #has_flatten
             }
@@ -78,7 +78,7 @@ fn message_text_fn(model: &Model<'_>) -> Option<TokenStream> {
                 quote!(#text)
             }
             Some(_) => return None,
-            None => quote!(::error_core::ApiError::descriptor(self).message),
+            None => quote!(__errwire::ApiError::descriptor(self).message),
         };
         Some((Vec::new(), quote!(::core::option::Option::Some(#text))))
     })?;
@@ -90,7 +90,7 @@ fn message_text_fn(model: &Model<'_>) -> Option<TokenStream> {
 }
 
 fn instance_fn(model: &Model<'_>) -> Option<TokenStream> {
-    let body = per_error(model, quote!(::error_core::Instance::NONE), |def| {
+    let body = per_error(model, quote!(__errwire::Instance::NONE), |def| {
         let fields = def
             .fields
             .iter()
@@ -104,27 +104,27 @@ fn instance_fn(model: &Model<'_>) -> Option<TokenStream> {
             let key = format_ident!("{}", value.key());
             let read = match value {
                 InstanceValue::Status => {
-                    quote!(::error_core::__private::StatusField::to_status(#binding))
+                    quote!(__errwire::__private::StatusField::to_status(#binding))
                 }
                 InstanceValue::Code => {
-                    quote!(::error_core::__private::CodeField::to_code(#binding))
+                    quote!(__errwire::__private::CodeField::to_code(#binding))
                 }
-                _ => quote!(::error_core::__private::TextField::to_text(#binding)),
+                _ => quote!(__errwire::__private::TextField::to_text(#binding)),
             };
             quote!(#key: #read,)
         });
         Some((
             fields.iter().map(|&(field, _)| field).collect(),
             quote! {
-                ::error_core::Instance {
+                __errwire::Instance {
                     #(#values)*
-                    ..::error_core::Instance::NONE
+                    ..__errwire::Instance::NONE
                 }
             },
         ))
     })?;
     Some(quote! {
-        fn instance(&self) -> ::error_core::Instance<'_> {
+        fn instance(&self) -> __errwire::Instance<'_> {
             #body
         }
     })
@@ -150,18 +150,18 @@ fn headers_fn(model: &Model<'_>) -> Option<TokenStream> {
                     // Spanned at the field's type, so a type that is no header value is
                     // reported there.
                     let header_value = quote_spanned! {field.ty.span()=>
-                        (&::error_core::__private::HeaderOf(#value)).header_value(#name)
+                        (&__errwire::__private::HeaderOf(#value)).header_value(#name)
                     };
                     quote! {
                         if let ::core::option::Option::Some(__header) = {
-                            use ::error_core::__private::{
+                            use __errwire::__private::{
                                 DisplayHeaderValue as _, IntegerHeaderValue as _,
                             };
                             #header_value?
                         } {
-                            ::error_core::__private::insert_field_header(
+                            __errwire::__private::insert_field_header(
                                 __headers,
-                                const { ::error_core::__private::http::HeaderName::from_static(#sent_as) },
+                                const { __errwire::__private::http::HeaderName::from_static(#sent_as) },
                                 __header,
                             );
                         }
@@ -169,7 +169,7 @@ fn headers_fn(model: &Model<'_>) -> Option<TokenStream> {
                 }
                 None => quote! {
                     for (__name, __value) in #value {
-                        ::error_core::__private::insert_header(
+                        __errwire::__private::insert_header(
                             __headers,
                             ::core::convert::AsRef::<::core::primitive::str>::as_ref(__name),
                             __value,
@@ -183,8 +183,8 @@ fn headers_fn(model: &Model<'_>) -> Option<TokenStream> {
     Some(quote! {
         fn write_field_headers(
             &self,
-            __headers: &mut ::error_core::__private::http::HeaderMap,
-        ) -> ::core::result::Result<(), ::error_core::RenderError> {
+            __headers: &mut __errwire::__private::http::HeaderMap,
+        ) -> ::core::result::Result<(), __errwire::RenderError> {
             #body
             ::core::result::Result::Ok(())
         }
@@ -205,7 +205,7 @@ fn serialize_extra_fn(model: &Model<'_>) -> Option<TokenStream> {
         Some((fields.clone(), quote!({ #(#entries)* })))
     })?;
     Some(quote! {
-        fn serialize_extra<__M: ::error_core::__private::serde::ser::SerializeMap>(
+        fn serialize_extra<__M: __errwire::__private::serde::ser::SerializeMap>(
             &self,
             __map: &mut __M,
         ) -> ::core::result::Result<(), __M::Error> {
@@ -222,11 +222,11 @@ fn body_entries(field: &FieldDef<'_>) -> TokenStream {
     let unwrap = field.option_inner().is_some() && !extra.is_some_and(|extra| extra.nullable);
     with_value(field, unwrap, |value| match extra {
         Some(Extra { key, .. }) => quote! {
-            ::error_core::__private::serde::ser::SerializeMap::serialize_entry(__map, #key, #value)?;
+            __errwire::__private::serde::ser::SerializeMap::serialize_entry(__map, #key, #value)?;
         },
         None => quote! {
             for (__key, __value) in #value {
-                ::error_core::__private::serde::ser::SerializeMap::serialize_entry(__map, __key, __value)?;
+                __errwire::__private::serde::ser::SerializeMap::serialize_entry(__map, __key, __value)?;
             }
         },
     })

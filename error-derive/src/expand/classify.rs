@@ -66,10 +66,10 @@ pub fn classify_impl(model: &Model<'_>) -> TokenStream {
     let helpers = fillers.helpers;
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::error_core::Classify for #ident #ty_generics #where_clause {}
+        impl #impl_generics __errwire::Classify for #ident #ty_generics #where_clause {}
 
         #[automatically_derived]
-        impl #impl_generics ::error_core::__private::GeneratedClassify for #ident #ty_generics #where_clause {
+        impl #impl_generics __errwire::__private::GeneratedClassify for #ident #ty_generics #where_clause {
             fn index_by_code(__code: i64) -> ::core::option::Option<usize> {
                 match __code {
                     #(#by_code)*
@@ -83,7 +83,7 @@ pub fn classify_impl(model: &Model<'_>) -> TokenStream {
 
             fn from_index(
                 __index: usize,
-                __wire: &dyn ::error_core::wire::ReceivedBody,
+                __wire: &dyn __errwire::wire::ReceivedBody,
             ) -> ::core::option::Option<Self> {
                 #(#helpers)*
                 match __index {
@@ -102,7 +102,7 @@ struct Shape {
     errors: Vec<(usize, TokenStream)>,
 }
 
-/// How to build the error `def` from `__wire` (see `error_core::Classify::from_index`): the
+/// How to build the error `def` from `__wire` (see `errwire::Classify::from_index`): the
 /// value of each field, and the error built from them once bound to `__v0`, `__v1`, …
 fn from_wire(
     model: &Model<'_>,
@@ -127,19 +127,19 @@ fn from_wire(
     let values = def.fields.iter().map(|field| {
         let value = match (field.role.extra(), field.role.value()) {
             _ if matches!(field.role, Role::Flatten) => {
-                quote!(::error_core::__private::owned(&__wire.unclaimed(&[#(#claimed),*])))
+                quote!(__errwire::__private::owned(&__wire.unclaimed(&[#(#claimed),*])))
             }
             (Some(Extra { key, .. }), _) => quote!(__wire.member(#key)),
             (None, Some(value)) => {
                 let key = format_ident!("{}", value.key());
                 if value.is_number() {
-                    quote!(::error_core::__private::number(__wire.#key()))
+                    quote!(__errwire::__private::number(__wire.#key()))
                 } else {
-                    quote!(::error_core::__private::text(__wire.#key()))
+                    quote!(__errwire::__private::text(__wire.#key()))
                 }
             }
             (None, None) if message_field == Some(&field.member) => {
-                quote!(::error_core::__private::text(__wire.message()))
+                quote!(__errwire::__private::text(__wire.message()))
             }
             (None, None) => quote!(::core::option::Option::None),
         };

@@ -40,16 +40,16 @@ pub fn inherent_impl(model: &Model<'_>) -> TokenStream {
 
             /// This error with some catalog values replaced for this instance (message,
             /// headers, subtype, detail, trace id); the catalog definition is unchanged.
-            #vis fn with_overrides(self, overrides: ::error_core::Overrides) -> ::error_core::Overridden<Self> {
-                ::error_core::Overridden::new(self, overrides)
+            #vis fn with_overrides(self, overrides: __errwire::Overrides) -> __errwire::Overridden<Self> {
+                __errwire::Overridden::new(self, overrides)
             }
 
             /// This error with its message replaced for this instance.
             #vis fn with_message(
                 self,
-                message: impl ::core::convert::Into<::error_core::__private::Cow<'static, ::core::primitive::str>>,
-            ) -> ::error_core::Overridden<Self> {
-                ::error_core::Overridden::new(self, ::error_core::Overrides::message(message))
+                message: impl ::core::convert::Into<__errwire::__private::Cow<'static, ::core::primitive::str>>,
+            ) -> __errwire::Overridden<Self> {
+                __errwire::Overridden::new(self, __errwire::Overrides::message(message))
             }
         }
     }

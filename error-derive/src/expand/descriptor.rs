@@ -1,7 +1,7 @@
 //! `Described` (a struct's one descriptor) and `Catalog` (every descriptor of the type): the
 //! `ErrorDescriptor` literal of each error.
 //!
-//! Each field of `error_core::ErrorDescriptor` is one entry of [`KEYS`]: its name, its value
+//! Each field of `errwire::ErrorDescriptor` is one entry of [`KEYS`]: its name, its value
 //! for an error, and what a shared `__BASE` holds when no two errors agree on it. Adding a
 //! field to the descriptor is adding one entry.
 
@@ -25,14 +25,14 @@ pub fn catalog_impl(model: &Model<'_>) -> TokenStream {
                 .map(|def| descriptor_literal(keyed(&values(def, &mut Shared::inline())), None));
             quote! {
                 #[automatically_derived]
-                impl #impl_generics ::error_core::Described for #ident #ty_generics #where_clause {
-                    const DESCRIPTOR: &'static ::error_core::ErrorDescriptor = &#descriptor;
+                impl #impl_generics __errwire::Described for #ident #ty_generics #where_clause {
+                    const DESCRIPTOR: &'static __errwire::ErrorDescriptor = &#descriptor;
                 }
 
                 #[automatically_derived]
-                impl #impl_generics ::error_core::Catalog for #ident #ty_generics #where_clause {
-                    const ERRORS: &'static [::error_core::ErrorDescriptor] =
-                        ::core::slice::from_ref(<Self as ::error_core::Described>::DESCRIPTOR);
+                impl #impl_generics __errwire::Catalog for #ident #ty_generics #where_clause {
+                    const ERRORS: &'static [__errwire::ErrorDescriptor] =
+                        ::core::slice::from_ref(<Self as __errwire::Described>::DESCRIPTOR);
                 }
             }
         }
@@ -55,8 +55,8 @@ pub fn catalog_impl(model: &Model<'_>) -> TokenStream {
             let consts = shared.items;
             quote! {
                 #[automatically_derived]
-                impl #impl_generics ::error_core::Catalog for #ident #ty_generics #where_clause {
-                    const ERRORS: &'static [::error_core::ErrorDescriptor] = {
+                impl #impl_generics __errwire::Catalog for #ident #ty_generics #where_clause {
+                    const ERRORS: &'static [__errwire::ErrorDescriptor] = {
                         #(#consts)*
                         #base
                         &[#(#descriptors),*]
@@ -67,7 +67,7 @@ pub fn catalog_impl(model: &Model<'_>) -> TokenStream {
     }
 }
 
-/// One field of `error_core::ErrorDescriptor`.
+/// One field of `errwire::ErrorDescriptor`.
 pub struct Key {
     /// The field's name.
     pub name: &'static str,
@@ -79,7 +79,7 @@ pub struct Key {
     value: fn(&Error<'_, '_>, &mut Shared) -> TokenStream,
 }
 
-/// The fields of `error_core::ErrorDescriptor`, in declaration order.
+/// The fields of `errwire::ErrorDescriptor`, in declaration order.
 pub const KEYS: &[Key] = &[
     Key {
         name: "name",
@@ -117,20 +117,20 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "status",
         shareable: true,
-        default: || quote!(::error_core::__private::status(500)),
+        default: || quote!(__errwire::__private::status(500)),
         value: |error, shared| match (error.def.status, &error.parent) {
             (Some(status), _) => {
                 let name = format_ident!("__STATUS_{status}");
                 let status = proc_macro2::Literal::u16_unsuffixed(status);
                 shared.constant(
                     name,
-                    quote!(::error_core::__private::http::StatusCode),
-                    quote!(::error_core::__private::status(#status)),
+                    quote!(__errwire::__private::http::StatusCode),
+                    quote!(__errwire::__private::status(#status)),
                 )
             }
             (None, Some(parent)) => quote!(#parent.status),
             // Unreachable: validation demands `http` or `parent`.
-            (None, None) => quote!(::error_core::__private::status(500)),
+            (None, None) => quote!(__errwire::__private::status(500)),
         },
     },
     Key {
@@ -182,14 +182,14 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "format",
         shareable: true,
-        default: || quote!(::error_core::WireFormat::Problem),
+        default: || quote!(__errwire::WireFormat::Problem),
         value: |error, _| match (error.def.format, &error.parent) {
             (Some(format), _) => {
                 let variant = format_ident!("{}", format.variant_name());
-                quote!(::error_core::WireFormat::#variant)
+                quote!(__errwire::WireFormat::#variant)
             }
             (None, Some(parent)) => quote!(#parent.format),
-            (None, None) => quote!(::error_core::WireFormat::Problem),
+            (None, None) => quote!(__errwire::WireFormat::Problem),
         },
     },
     Key {
@@ -217,7 +217,7 @@ pub const KEYS: &[Key] = &[
         value: |error, _| match error.def.headers {
             Some(hook) => {
                 // Spanned on the path, so a function of the wrong signature is shown there.
-                let cast = quote_spanned!(hook.span()=> #hook as ::error_core::HeaderHook);
+                let cast = quote_spanned!(hook.span()=> #hook as __errwire::HeaderHook);
                 quote!(::core::option::Option::Some(#cast))
             }
             None => error.inherited(quote!(headers)),
@@ -250,7 +250,7 @@ fn values(def: &ErrorDef<'_>, shared: &mut Shared) -> Values {
         def,
         parent: def
             .parent
-            .map(|parent| quote!(<#parent as ::error_core::Described>::DESCRIPTOR)),
+            .map(|parent| quote!(<#parent as __errwire::Described>::DESCRIPTOR)),
     };
     KEYS.iter().map(|key| (key.value)(&error, shared)).collect()
 }
@@ -265,7 +265,7 @@ pub fn descriptor_literal<'k, 'v>(
         quote!(#name: #value,)
     });
     let base = base.map(|base| quote!(..#base));
-    quote!(::error_core::ErrorDescriptor { #(#fields)* #base })
+    quote!(__errwire::ErrorDescriptor { #(#fields)* #base })
 }
 
 /// Each of [`KEYS`] with its value in `values`.
@@ -303,5 +303,5 @@ fn field_descriptor(field: &FieldDef<'_>) -> TokenStream {
         }
         _ => quote!(#variant),
     };
-    quote!(::error_core::FieldDescriptor { name: #name, ty: #ty, role: ::error_core::FieldRole::#role })
+    quote!(__errwire::FieldDescriptor { name: #name, ty: #ty, role: __errwire::FieldRole::#role })
 }

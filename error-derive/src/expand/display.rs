@@ -35,9 +35,9 @@ pub fn display_impl(model: &Model<'_>) -> TokenStream {
                     })
                     .unzip();
                 let body = quote! {
-                    ::error_core::__private::write_template(
+                    __errwire::__private::write_template(
                         __formatter,
-                        ::error_core::ApiError::descriptor(self).message,
+                        __errwire::ApiError::descriptor(self).message,
                         &[#(#values),*],
                     )
                 };
@@ -55,7 +55,7 @@ pub fn display_impl(model: &Model<'_>) -> TokenStream {
             // Inherited from the parent: shown as written there.
             None => (
                 Vec::new(),
-                quote!(__formatter.write_str(::error_core::ApiError::descriptor(self).message)),
+                quote!(__formatter.write_str(__errwire::ApiError::descriptor(self).message)),
             ),
         })
     });
@@ -94,7 +94,7 @@ pub fn error_impl(model: &Model<'_>) -> TokenStream {
         Some((
             vec![field],
             quote!({
-                use ::error_core::__private::AsDynError as _;
+                use __errwire::__private::AsDynError as _;
                 #body
             }),
         ))

@@ -38,7 +38,7 @@ use crate::fallback;
 use crate::model::Model;
 use crate::valid;
 
-/// Which integrations to implement: error-core turns them on through this crate's features.
+/// Which integrations to implement: errwire turns them on through this crate's features.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Integrations {
     pub axum: bool,
@@ -82,15 +82,30 @@ pub fn expand(model: &Model<'_>, integrations: Integrations) -> TokenStream {
     let utoipa = integrations
         .utoipa
         .then(|| integrations::utoipa_impl(model));
+    in_scope_of(
+        &model.runtime,
+        quote! {
+            #catalog
+            #api_error
+            #display
+            #error
+            #serialize
+            #classify
+            #inherent
+            #axum
+            #utoipa
+        },
+    )
+}
+
+/// The generated items in an anonymous `const`, with the runtime named `__errwire` there, as
+/// serde_derive does: the user's crate may know the runtime by another name
+/// (`#[api_error(crate = "…")]`), and nothing is added to the user's namespace.
+pub fn in_scope_of(runtime: &syn::Path, items: TokenStream) -> TokenStream {
     quote! {
-        #catalog
-        #api_error
-        #display
-        #error
-        #serialize
-        #classify
-        #inherent
-        #axum
-        #utoipa
+        const _: () = {
+            use #runtime as __errwire;
+            #items
+        };
     }
 }

@@ -10,12 +10,12 @@ pub fn serialize_impl(model: &Model<'_>) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::error_core::__private::serde::Serialize for #ident #ty_generics #where_clause {
-            fn serialize<__S: ::error_core::__private::serde::Serializer>(
+        impl #impl_generics __errwire::__private::serde::Serialize for #ident #ty_generics #where_clause {
+            fn serialize<__S: __errwire::__private::serde::Serializer>(
                 &self,
                 __serializer: __S,
             ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                ::error_core::__private::serialize_native(self, __serializer)
+                __errwire::__private::serialize_native(self, __serializer)
             }
         }
     }

@@ -4,23 +4,26 @@
 ::core::compile_error! {
     "`{nope}`: this error has no field named `nope`"
 }
-#[automatically_derived]
-impl ::error_core::ApiError for Wrong {
-    fn descriptor(&self) -> &'static ::error_core::ErrorDescriptor {
-        ::core::unreachable!()
+const _: () = {
+    use ::errwire as __errwire;
+    #[automatically_derived]
+    impl __errwire::ApiError for Wrong {
+        fn descriptor(&self) -> &'static __errwire::ErrorDescriptor {
+            ::core::unreachable!()
+        }
     }
-}
-#[automatically_derived]
-impl ::error_core::__private::Generated for Wrong {
-    fn has_flatten(&self) -> bool {
-        ::core::unreachable!()
+    #[automatically_derived]
+    impl __errwire::__private::Generated for Wrong {
+        fn has_flatten(&self) -> bool {
+            ::core::unreachable!()
+        }
     }
-}
-#[automatically_derived]
-impl ::core::fmt::Display for Wrong {
-    fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::unreachable!()
+    #[automatically_derived]
+    impl ::core::fmt::Display for Wrong {
+        fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::core::unreachable!()
+        }
     }
-}
-#[automatically_derived]
-impl ::core::error::Error for Wrong {}
+    #[automatically_derived]
+    impl ::core::error::Error for Wrong {}
+};

@@ -1,4 +1,4 @@
-use error_core::{ApiError, assert_unique_errors};
+use errwire::{ApiError, assert_unique_errors};
 
 #[derive(Debug, ApiError)]
 #[api_error(format = "matrix", http = 404, errcode = "M_NOT_FOUND", message = "Not found")]

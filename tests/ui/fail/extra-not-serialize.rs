@@ -1,4 +1,4 @@
-use error_core::ApiError;
+use errwire::ApiError;
 
 #[derive(Debug)]
 struct Opaque;

@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use error_core::ApiError;
+use errwire::ApiError;
 
 #[derive(Debug, ApiError)]
 #[api_error(http = 400, message = "m")]

@@ -1,4 +1,4 @@
-use error_core::ApiError;
+use errwire::ApiError;
 
 // Every mistake of one derive is reported in one build.
 #[derive(Debug, ApiError)]

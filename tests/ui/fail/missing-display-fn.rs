@@ -1,4 +1,4 @@
-use error_core::ApiError;
+use errwire::ApiError;
 
 #[derive(Debug, ApiError)]
 #[api_error(http = 400, display = show)]

@@ -1,4 +1,4 @@
-use error_core::ApiError;
+use errwire::ApiError;
 
 // A field a template shows must be `Display`: the error points at the field.
 #[derive(Debug, ApiError)]

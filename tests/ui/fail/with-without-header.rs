@@ -1,4 +1,4 @@
-use error_core::ApiError;
+use errwire::ApiError;
 
 fn double(value: &u32) -> u32 {
     value * 2

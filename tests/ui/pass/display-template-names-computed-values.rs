@@ -1,6 +1,6 @@
 // With a `display` function, the message template documents the text and may name values the
 // function computes instead of fields.
-use error_core::ApiError;
+use errwire::ApiError;
 
 #[derive(Debug, ApiError)]
 #[api_error(http = 500, message = "{uuid}:{code} {text}", display = show)]

@@ -1,8 +1,8 @@
 // Every attribute key at once, on structs and on every kind of variant.
-use error_core::ApiError;
-use error_core::__private::http::HeaderMap;
+use errwire::ApiError;
+use errwire::__private::http::HeaderMap;
 
-fn challenge(_: Option<&error_core::__private::http::request::Parts>, _: &mut HeaderMap) {}
+fn challenge(_: Option<&errwire::__private::http::request::Parts>, _: &mut HeaderMap) {}
 
 fn twice(value: &u32) -> u32 {
     value * 2

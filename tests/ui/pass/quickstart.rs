@@ -1,7 +1,7 @@
 // The example, as a user writes it.
 use std::collections::BTreeMap;
 
-use error_core::ApiError;
+use errwire::ApiError;
 
 #[derive(Debug, ApiError)]
 #[api_error(format = "djblets")]
@@ -27,7 +27,7 @@ pub struct LimitExceeded {
     pub retry_after_ms: Option<u64>,
 }
 
-error_core::assert_unique_errors!(WebApiError, LimitExceeded);
+errwire::assert_unique_errors!(WebApiError, LimitExceeded);
 
 fn main() {
     let _ = WebApiError::DOES_NOT_EXIST.to_response();

@@ -46,7 +46,7 @@ pub fn descriptors_from_base(all: &[Values]) -> (TokenStream, Vec<TokenStream>) 
         .collect();
     let base_values: Values = base.iter().map(|(value, _)| value.clone()).collect();
     let base_literal = descriptor_literal(keyed(&base_values), None);
-    let base_item = quote!(const #base_ident: ::error_core::ErrorDescriptor = #base_literal;);
+    let base_item = quote!(const #base_ident: __errwire::ErrorDescriptor = #base_literal;);
     let descriptors = all
         .iter()
         .zip(&texts)

@@ -49,11 +49,7 @@ impl Shared {
     pub fn fields(&mut self, value: TokenStream) -> TokenStream {
         let declared = self.items.len();
         let name = format_ident!("__FIELDS{}", self.field_lists);
-        let constant = self.constant(
-            name,
-            quote!(&'static [::error_core::FieldDescriptor]),
-            value,
-        );
+        let constant = self.constant(name, quote!(&'static [__errwire::FieldDescriptor]), value);
         if self.items.len() > declared {
             self.field_lists += 1;
         }

@@ -1,5 +1,5 @@
 //! The errcode lookup of `Classify::index_by_errcode`: the table is built here, by
-//! `error_core_errcode::build`, and read at run time by the same crate's `find`, so the two
+//! `errwire_errcode::build`, and read at run time by the same crate's `find`, so the two
 //! agree on the hash and the probe sequence by construction.
 
 use proc_macro2::TokenStream;
@@ -20,7 +20,7 @@ pub fn errcode_lookup(model: &Model<'_>) -> TokenStream {
             ::core::option::Option::None
         };
     }
-    let slots = error_core_errcode::build(errcodes.into_iter());
+    let slots = errwire_errcode::build(errcodes.into_iter());
     let len = proc_macro2::Literal::usize_unsuffixed(slots.len());
     let slots = slots
         .iter()
@@ -28,8 +28,8 @@ pub fn errcode_lookup(model: &Model<'_>) -> TokenStream {
     quote! {
         // Each slot holds 1 + the index of an error in `ERRORS`, or 0 when empty.
         const __SLOTS: [::core::primitive::u32; #len] = [#(#slots),*];
-        ::error_core::__private::errcode_index(&__SLOTS, __errcode, |__index| {
-            <Self as ::error_core::Catalog>::ERRORS[__index].errcode
+        __errwire::__private::errcode_index(&__SLOTS, __errcode, |__index| {
+            <Self as __errwire::Catalog>::ERRORS[__index].errcode
                 == ::core::option::Option::Some(__errcode)
         })
     }

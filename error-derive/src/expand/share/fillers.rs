@@ -31,7 +31,7 @@ impl Fillers {
         // A nested function cannot name `Self`: such a type is filled by a closure in place.
         if !self.shared || ty::mentions_self(ty) {
             let fill = fill_body(ty);
-            return quote!((|__value: ::core::option::Option<::error_core::__private::Member<'_>>| #fill));
+            return quote!((|__value: ::core::option::Option<__errwire::__private::Member<'_>>| #fill));
         }
         let name = quote!(#ty).to_string();
         let index = match self.types.iter().position(|known| *known == name) {
@@ -41,7 +41,7 @@ impl Fillers {
                 let fill = fill_body(ty);
                 self.helpers.push(quote! {
                     fn #ident(
-                        __value: ::core::option::Option<::error_core::__private::Member<'_>>,
+                        __value: ::core::option::Option<__errwire::__private::Member<'_>>,
                     ) -> ::core::option::Option<#ty> {
                         #fill
                     }
@@ -55,21 +55,21 @@ impl Fillers {
     }
 }
 
-/// Fills a field of type `ty` from `__value` (see `error_core::__private::Fill`).
+/// Fills a field of type `ty` from `__value` (see `errwire::__private::Fill`).
 fn fill_body(ty: &syn::Type) -> TokenStream {
     // A borrowed type deserializes only for some lifetimes, which autoref cannot tell apart:
     // such a field takes its default, or cannot be filled.
     if ty::is_borrowed(ty) {
         return quote!({
-            use ::error_core::__private::{FillLocalDefault as _, FillLocalNothing as _};
+            use __errwire::__private::{FillLocalDefault as _, FillLocalNothing as _};
             let _ = __value;
-            (&&::error_core::__private::Fill::<#ty>::new()).fill_local()
+            (&&__errwire::__private::Fill::<#ty>::new()).fill_local()
         });
     }
     quote!({
-        use ::error_core::__private::{
+        use __errwire::__private::{
             FillDefault as _, FillDeserialize as _, FillDeserializeOrDefault as _, FillNothing as _,
         };
-        (&&&&::error_core::__private::Fill::<#ty>::new()).fill(__value)
+        (&&&&__errwire::__private::Fill::<#ty>::new()).fill(__value)
     })
 }

@@ -5,7 +5,7 @@
 //!   declared once as a constant;
 //! - [`base`]: the `__BASE` descriptor of the values most errors have, which each descriptor
 //!   names for what it does not spell out;
-//! - [`errcode_table`]: the errcodes, in index order, from which error-core builds the lookup
+//! - [`errcode_table`]: the errcodes, in index order, from which errwire builds the lookup
 //!   table at compile time;
 //! - [`fillers`]: one function per field type to fill a field from a received body;
 //! - [`arms`]: errors whose generated code reads the same share one match arm.
