@@ -9,7 +9,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use error_benches::*;
+use errwire_benches::*;
 
 /// Rounds per pair, and how long each side of a round runs.
 const ROUNDS: usize = 301;

@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use error_benches::*;
+use errwire_benches::*;
 use errwire::__private::GeneratedClassify as _;
 use errwire::{ApiError, Classify, Limits, ReceivedError, RenderOptions, WireFormat};
 
