@@ -119,6 +119,29 @@ fn the_contract_holds_every_value_a_client_relies_on() {
 }
 
 #[test]
+fn the_export_is_valid_against_the_committed_schema() {
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    let url = "https://github.com/errwire/errwire/error-core/contract.schema.json";
+    let schema: serde_json::Value = serde_json::from_str(contract::SCHEMA).unwrap_or_default();
+    let index = compiler
+        .add_resource(url, schema)
+        .and_then(|()| compiler.compile(url, &mut schemas));
+    let Ok(index) = index else {
+        panic!("the schema does not compile: {index:?}");
+    };
+    let json = Contract::of::<(ShopError, Plain, RateLimited)>().to_json();
+    let document: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+    if let Err(error) = schemas.validate(&document, index) {
+        panic!("not valid: {error:#}\n{json}");
+    }
+    // A documentation URL the derive would refuse is refused by the schema too.
+    let mut bad = document.clone();
+    bad["errors"][1]["doc_url"] = "/stock".into();
+    assert!(schemas.validate(&bad, index).is_err());
+}
+
+#[test]
 fn openapi_components_reference_each_errors_schema() {
     let components = Contract::of::<ShopError>().to_openapi();
     let json = serde_json::to_value(&components).unwrap_or_default();
