@@ -29,10 +29,10 @@ fn schema() -> (boon::Schemas, boon::SchemaIndex) {
     let mut compiler = boon::Compiler::new();
     let url = "https://github.com/errwire/errwire/error-core/contract.schema.json";
     let document: Value = serde_json::from_str(contract::SCHEMA).unwrap_or(Value::Null);
-    let index = compiler
-        .add_resource(url, document)
-        .and_then(|()| compiler.compile(url, &mut schemas));
-    match index {
+    if let Err(error) = compiler.add_resource(url, document) {
+        panic!("the committed schema is refused: {error}");
+    }
+    match compiler.compile(url, &mut schemas) {
         Ok(index) => (schemas, index),
         Err(error) => panic!("the committed schema does not compile: {error}"),
     }
@@ -151,9 +151,9 @@ fn diff_refuses_bad_files_naming_them() {
     let repeated = {
         let mut value: Value = serde_json::from_str(&good).unwrap_or(Value::Null);
         let first = value["errors"][0].clone();
-        value["errors"]
-            .as_array_mut()
-            .map(|errors| errors.push(first));
+        if let Some(errors) = value["errors"].as_array_mut() {
+            errors.push(first);
+        }
         value.to_string()
     };
     let missing = {

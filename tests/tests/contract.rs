@@ -124,11 +124,12 @@ fn the_export_is_valid_against_the_committed_schema() {
     let mut compiler = boon::Compiler::new();
     let url = "https://github.com/errwire/errwire/error-core/contract.schema.json";
     let schema: serde_json::Value = serde_json::from_str(contract::SCHEMA).unwrap_or_default();
-    let index = compiler
-        .add_resource(url, schema)
-        .and_then(|()| compiler.compile(url, &mut schemas));
-    let Ok(index) = index else {
-        panic!("the schema does not compile: {index:?}");
+    if let Err(error) = compiler.add_resource(url, schema) {
+        panic!("the schema is refused: {error}");
+    }
+    let index = match compiler.compile(url, &mut schemas) {
+        Ok(index) => index,
+        Err(error) => panic!("the schema does not compile: {error}"),
     };
     let json = Contract::of::<(ShopError, Plain, RateLimited)>().to_json();
     let document: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();

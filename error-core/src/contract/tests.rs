@@ -294,7 +294,9 @@ fn bad_documents_are_refused_with_what_is_wrong() {
     assert_eq!(
         problem_of(&edited(|v| {
             let error = v["errors"][0].clone();
-            v["errors"].as_array_mut().map(|errors| errors.push(error));
+            if let Some(errors) = v["errors"].as_array_mut() {
+                errors.push(error);
+            }
         })),
         Some(ContractProblem::DuplicateName(
             "Errors::NotFound".to_owned()
