@@ -23,7 +23,7 @@ pub fn page() -> String {
 }
 
 /// One system's section, for `list --system S --format markdown` as well: each row is the
-/// entry's error contract (see [`contract`](crate::contract)), with its Python reference.
+/// entry's error contract (see [`contract`](mod@crate::contract)), with its Python reference.
 pub fn section(page: &mut String, system: System, in_system: &[&Entry]) {
     let _ = write!(
         page,
