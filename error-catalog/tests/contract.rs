@@ -144,6 +144,58 @@ fn diff_of_a_file_with_itself_reports_no_change() {
 }
 
 #[test]
+fn diff_exits_1_on_a_breaking_change_and_0_on_compatible_ones() {
+    let (_, matrix, _) = tool(&["contract", "--system", "matrix"]);
+    let old = scratch("matrix-old.json", &matrix);
+    let mut contract = Contract::from_json(&matrix).unwrap_or_else(|e| panic!("{e}"));
+    let limit = contract
+        .errors
+        .iter_mut()
+        .find(|e| e.name == "synapse::Codes::LimitExceeded");
+    if let Some(limit) = limit {
+        limit.status = 420;
+        limit.doc = "Slow down.".to_owned();
+    }
+    let broken = scratch("matrix-broken.json", &contract.to_json());
+    let (code, out, err) = tool(&["diff", &old, &broken]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        out,
+        "1 breaking, 1 compatible change in 1 error\n\n\
+         synapse::Codes::LimitExceeded\n  \
+           breaking    status changed: \"429\" -> \"420\"\n  \
+           compatible  doc changed\n"
+    );
+    assert!(err.starts_with("error: 1 breaking change from "), "{err}");
+    // The other way round, with an error added: still breaking (the status), and the
+    // addition compatible.
+    contract
+        .errors
+        .retain(|e| e.name != "synapse::Codes::Forbidden");
+    let fewer = scratch("matrix-fewer.json", &contract.to_json());
+    let (code, out, _) = tool(&["diff", &fewer, &old]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("synapse::Codes::Forbidden\n  compatible  error added\n"),
+        "{out}"
+    );
+    let (code, out, err) = tool(&["diff", &broken, &fewer]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("breaking    error removed"), "{out}");
+    let only_added = scratch("matrix-only-added.json", &{
+        let mut all = Contract::from_json(&matrix).unwrap_or_else(|e| panic!("{e}"));
+        all.errors.retain(|e| e.name != "synapse::Codes::Forbidden");
+        all.to_json()
+    });
+    let (code, out, err) = tool(&["diff", &only_added, &old]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        "0 breaking, 1 compatible change in 1 error\n\nsynapse::Codes::Forbidden\n  compatible  error added\n"
+    );
+}
+
+#[test]
 fn diff_refuses_bad_files_naming_them() {
     let (_, good, _) = tool(&["contract", "--system", "djblets"]);
     let good_path = scratch("good.json", &good);
