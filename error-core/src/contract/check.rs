@@ -68,19 +68,26 @@ impl From<ContractError> for ContractFailure {
 pub fn check_compatible<C: Catalogs + ?Sized>(
     path: impl AsRef<Path>,
 ) -> Result<Checked, ContractFailure> {
-    let path = path.as_ref();
-    let declared = Contract::of::<C>();
+    let overwrite = std::env::var(UPDATE_VAR).is_ok_and(|value| value == "overwrite");
+    check(&Contract::of::<C>(), path.as_ref(), overwrite)
+}
+
+/// [`check_compatible`] of the `declared` contract, rewriting the file if `overwrite`.
+pub(crate) fn check(
+    declared: &Contract,
+    path: &Path,
+    overwrite: bool,
+) -> Result<Checked, ContractFailure> {
     declared
         .check_names()
         .map_err(|error| error.in_file(path))?;
-    let overwrite = std::env::var(UPDATE_VAR).is_ok_and(|value| value == "overwrite");
     if overwrite || !path.exists() {
         std::fs::write(path, declared.to_json())
             .map_err(|error| ContractError::io(path, &error))?;
         return Ok(Checked::Written);
     }
     let committed = Contract::read(path)?;
-    let report = diff(&committed, &declared);
+    let report = diff(&committed, declared);
     if report.is_breaking() {
         Err(ContractFailure::Breaking {
             path: path.to_owned(),

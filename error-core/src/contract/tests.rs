@@ -357,3 +357,27 @@ fn the_schema_is_json_of_this_version() {
         Value::from(SCHEMA_VERSION)
     );
 }
+
+#[test]
+fn an_update_rewrites_the_file_even_over_a_breaking_change() {
+    let dir = std::env::temp_dir().join(format!("errwire-contract-unit-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("update.contract.json");
+    let declared = contract_with(|_| {});
+    let committed = contract_with(|e| e.status = 400);
+    let _ = std::fs::write(&path, committed.to_json());
+    assert!(matches!(
+        check::check(&declared, &path, false),
+        Err(ContractFailure::Breaking { .. })
+    ));
+    assert!(matches!(
+        check::check(&declared, &path, true),
+        Ok(Checked::Written)
+    ));
+    assert_eq!(Contract::read(&path).ok(), Some(declared.clone()));
+    assert!(matches!(
+        check::check(&declared, &path, false),
+        Ok(Checked::Unchanged)
+    ));
+    let _ = std::fs::remove_file(&path);
+}
