@@ -1,4 +1,5 @@
-//! The `errwire-catalog` command line: `list`, `show`, `render`, `classify`. clap reads the
+//! The `errwire-catalog` command line: `list`, `show`, `render`, `classify`, `contract`,
+//! `diff`. clap reads the
 //! grammar (and answers `--help` on every command); the messages of a misuse keep the tool's
 //! own two-line form (`error: …` then `hint: …`, exit 2), which scripts read, so clap's
 //! errors are translated into it (`from_clap`).
@@ -69,6 +70,8 @@ commands:
               [--response-body TEXT] [--response-method M] [--response-url U]
   classify --system djblets|matrix|py42|tenable --status N [--header 'Name: value']...
               [--body-file F] [--trusted]      the body is read from stdin without --body-file
+  contract [--system djblets|matrix|py42|tenable] [--format json|markdown|openapi]
+  diff OLD NEW                   the changes between two contract files; exit 1 if one breaks
 ";
 
 /// The whole command line.
@@ -96,6 +99,29 @@ enum Command {
     /// Reads a received response (the body from stdin or --body-file) as the typed catalog
     /// error, by the rules of one library.
     Classify(ClassifyArgs),
+    /// Exports the error contract of the declared errors: JSON, Markdown (CATALOG.md) or
+    /// OpenAPI components.
+    Contract(ContractArgs),
+    /// Prints the changes between two contract files; exits 1 when one breaks clients.
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+struct ContractArgs {
+    /// Only the errors of this library.
+    #[arg(long, value_name = "SYSTEM", allow_hyphen_values = true, value_parser = system_parser())]
+    system: Option<System>,
+    /// How to write the contract.
+    #[arg(long, value_name = "FORMAT", allow_hyphen_values = true, default_value = "json", value_parser = Choice::<ContractFormat>::new())]
+    format: ContractFormat,
+}
+
+#[derive(Debug, Args)]
+struct DiffArgs {
+    /// The contract file clients were written against.
+    old: std::path::PathBuf,
+    /// The contract file of the new version.
+    new: std::path::PathBuf,
 }
 
 // Every option takes the next argument as its value even when it starts with `-` (a message
@@ -242,6 +268,36 @@ impl Named for ListFormat {
 }
 
 #[derive(Clone, Copy, Debug)]
+enum ContractFormat {
+    Json,
+    Markdown,
+    Openapi,
+}
+
+impl Named for ContractFormat {
+    const ALL: &'static [Self] = &[
+        ContractFormat::Json,
+        ContractFormat::Markdown,
+        ContractFormat::Openapi,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            ContractFormat::Json => "json",
+            ContractFormat::Markdown => "markdown",
+            ContractFormat::Openapi => "openapi",
+        }
+    }
+
+    fn unknown(value: &str) -> CliError {
+        CliError::usage(
+            format!("unknown format `{value}`"),
+            "the formats are json, markdown and openapi",
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
 enum RenderFormat {
     Native,
     Problem,
@@ -351,8 +407,16 @@ fn assignment_parser() -> impl TypedValueParser<Value = (String, String)> {
 /// Runs the tool on `args` (without the program name), writing results to `out`.
 pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
     let program = std::iter::once("errwire-catalog");
+    // A failure that still prints its text first: `diff` with a breaking change.
+    let mut failure = None;
     let text = match Cli::try_parse_from(program.chain(args.iter().map(String::as_str))) {
         Ok(cli) => match cli.command {
+            Command::Contract(contract_args) => contract(&contract_args)?,
+            Command::Diff(diff_args) => {
+                let (text, breaking) = diff(&diff_args)?;
+                failure = breaking;
+                text
+            }
             Command::List(list_args) => list(&list_args)?,
             Command::Show(show_args) => show(&show_args)?,
             Command::Render(render_args) => render(&render_args)?,
@@ -366,7 +430,68 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
     };
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
-        .map_err(|error| CliError::value(format!("cannot write output: {error}"), "check stdout"))
+        .map_err(|error| {
+            CliError::value(format!("cannot write output: {error}"), "check stdout")
+        })?;
+    failure.map_or(Ok(()), Err)
+}
+
+/// `contract`: the seed catalogs' error contract, of one system or all.
+fn contract(args: &ContractArgs) -> Result<String, CliError> {
+    let contract = crate::contract::seed(args.system);
+    match args.format {
+        ContractFormat::Json => Ok(contract.to_json()),
+        // CATALOG.md's page, which is written from the same contract.
+        ContractFormat::Markdown => list(&ListArgs {
+            system: args.system,
+            format: ListFormat::Markdown,
+        }),
+        ContractFormat::Openapi => openapi(&contract),
+    }
+}
+
+#[cfg(feature = "utoipa")]
+fn openapi(contract: &errwire::contract::Contract) -> Result<String, CliError> {
+    let components = contract.to_openapi();
+    serde_json::to_value(&components)
+        .map(|value| pretty(&json!({ "components": value })))
+        .map_err(|error| CliError::value(format!("cannot write OpenAPI: {error}"), "report it"))
+}
+
+#[cfg(not(feature = "utoipa"))]
+fn openapi(_: &errwire::contract::Contract) -> Result<String, CliError> {
+    Err(CliError::usage(
+        "this errwire-catalog was built without OpenAPI",
+        "install it with `--features utoipa` for `--format openapi`",
+    ))
+}
+
+/// `diff OLD NEW`: the report, and the failure to return after printing it when a change
+/// is breaking.
+fn diff(args: &DiffArgs) -> Result<(String, Option<CliError>), CliError> {
+    let read = |path: &std::path::Path| {
+        errwire::contract::Contract::read(path).map_err(|error| {
+            CliError::usage(
+                error.to_string(),
+                "give two contract files, as `errwire-catalog contract` or errwire::contract write them",
+            )
+        })
+    };
+    let (old, new) = (read(&args.old)?, read(&args.new)?);
+    let report = errwire::contract::diff(&old, &new);
+    let breaking = report.breaking().count();
+    let failure = (breaking > 0).then(|| {
+        CliError::value(
+            format!(
+                "{breaking} breaking change{} from {} to {}",
+                if breaking == 1 { "" } else { "s" },
+                args.old.display(),
+                args.new.display()
+            ),
+            "clients written against the old contract may break: keep the old values, or release a new major version",
+        )
+    });
+    Ok((report.to_string(), failure))
 }
 
 /// clap's error for `args`, in the tool's own words: the message and hint each misuse has

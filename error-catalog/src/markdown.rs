@@ -1,8 +1,10 @@
-//! The catalog as a reference page: `errwire-catalog list --format markdown`, committed as
-//! `CATALOG.md` (a test keeps it current).
+//! The catalog as a reference page: `errwire-catalog list --format markdown` (and
+//! `contract --format markdown`), committed as `CATALOG.md` (a test keeps it current),
+//! written from the seed catalogs' error contract.
 
 use std::fmt::Write as _;
 
+use crate::contract;
 use crate::registry::{Entry, System, entries};
 
 /// The whole page.
@@ -20,7 +22,8 @@ pub fn page() -> String {
     page
 }
 
-/// One system's section, for `list --system S --format markdown` as well.
+/// One system's section, for `list --system S --format markdown` as well: each row is the
+/// entry's error contract (see [`contract`](mod@crate::contract)), with its Python reference.
 pub fn section(page: &mut String, system: System, in_system: &[&Entry]) {
     let _ = write!(
         page,
@@ -29,8 +32,8 @@ pub fn section(page: &mut String, system: System, in_system: &[&Entry]) {
         in_system.len()
     );
     for entry in in_system {
-        let d = entry.descriptor;
-        let fields = d
+        let error = contract::error_of(entry);
+        let fields = error
             .fields
             .iter()
             .map(|f| format!("`{}: {}`", f.name, f.ty))
@@ -41,21 +44,25 @@ pub fn section(page: &mut String, system: System, in_system: &[&Entry]) {
         } else {
             format!("`{}` (not on the page)", entry.reference)
         };
+        let parent = error.parent.as_deref().and_then(|parent| {
+            let parent = entries().iter().find(|entry| entry.name == parent)?;
+            Some(format!("`{}`", parent.reference))
+        });
         let _ = writeln!(
             page,
             "| `{}` | {} | {} | {} | {} | {} | {} | {} | {} |",
-            entry.name,
+            error.name,
             reference,
-            d.code.map(|c| c.to_string()).unwrap_or_default(),
-            d.status.as_u16(),
-            d.errcode.map(|e| format!("`{e}`")).unwrap_or_default(),
-            d.error_type.map(|t| format!("`{t}`")).unwrap_or_default(),
-            entry
-                .parent_reference()
-                .map(|p| format!("`{p}`"))
+            error.code.map(|c| c.to_string()).unwrap_or_default(),
+            error.status,
+            error.errcode.map(|e| format!("`{e}`")).unwrap_or_default(),
+            error
+                .error_type
+                .map(|t| format!("`{t}`"))
                 .unwrap_or_default(),
+            parent.unwrap_or_default(),
             fields,
-            cell(d.message),
+            cell(&error.message),
         );
     }
     let notes = notes(system);

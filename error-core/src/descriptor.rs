@@ -98,6 +98,20 @@ pub struct ErrorDescriptor {
     pub parent: Option<&'static ErrorDescriptor>,
     /// Headers computed from the request, if the error declares any.
     pub headers: Option<HeaderHook>,
+    /// The error's documentation page (`doc_url`, or `doc_base` joined with its slug), if
+    /// any: the `type` of its RFC 9457 problem details.
+    pub doc_url: Option<&'static str>,
+    /// Set when the error is `#[deprecated]`: it is leaving the catalog.
+    pub deprecated: Option<Deprecation>,
+}
+
+/// What `#[deprecated]` on an error says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Deprecation {
+    /// The release it was deprecated in, if given.
+    pub since: Option<&'static str>,
+    /// Why, or what to use instead, if given.
+    pub note: Option<&'static str>,
 }
 
 impl ErrorDescriptor {

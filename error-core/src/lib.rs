@@ -11,6 +11,7 @@ mod api_error;
 pub mod axum;
 pub mod check;
 mod classify;
+pub mod contract;
 mod descriptor;
 mod instance;
 #[cfg(feature = "utoipa")]
@@ -29,7 +30,9 @@ pub mod __private;
 
 pub use api_error::{ApiError, Summary};
 pub use classify::{Classified, Classify};
-pub use descriptor::{Catalog, Described, ErrorDescriptor, FieldDescriptor, FieldRole, HeaderHook};
+pub use descriptor::{
+    Catalog, Deprecation, Described, ErrorDescriptor, FieldDescriptor, FieldRole, HeaderHook,
+};
 pub use instance::Instance;
 pub use overrides::{DynHeaderHook, HeaderOverride, Overridden, Overrides};
 pub use render::{RenderError, RenderOptions};

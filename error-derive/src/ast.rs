@@ -68,12 +68,16 @@ pub struct ErrorAttrs {
     pub parent: Option<syn::Path>,
     pub headers: Option<syn::Path>,
     pub display: Option<syn::Path>,
+    /// The error's documentation page; on the RFC 9457 `type` member.
+    pub doc_url: Option<syn::LitStr>,
+    /// A base URL the error's slug is joined to, for its documentation page.
+    pub doc_base: Option<syn::LitStr>,
 }
 
 #[derive(Debug, FromDeriveInput)]
 #[darling(
     attributes(api_error),
-    forward_attrs(doc),
+    forward_attrs(doc, deprecated),
     supports(struct_any, enum_any)
 )]
 pub struct Input {
@@ -121,7 +125,7 @@ pub fn default_runtime_path() -> syn::Path {
 }
 
 #[derive(Debug, FromVariant)]
-#[darling(attributes(api_error), forward_attrs(doc))]
+#[darling(attributes(api_error), forward_attrs(doc, deprecated))]
 pub struct Variant {
     pub ident: syn::Ident,
     pub attrs: Vec<syn::Attribute>,
@@ -205,4 +209,41 @@ pub fn doc_of(attrs: &[syn::Attribute]) -> String {
         }
     }
     lines.join("\n").trim().to_owned()
+}
+
+/// The `#[deprecated]` attribute of an item, with its `since` and `note`: `#[deprecated]`,
+/// `#[deprecated = "note"]` or `#[deprecated(since = "…", note = "…")]`. rustc checks the
+/// attribute's form; a form it refuses is read as far as it goes.
+pub fn deprecation_of(
+    attrs: &[syn::Attribute],
+) -> Option<(&syn::Attribute, crate::model::Deprecation)> {
+    let attr = attrs
+        .iter()
+        .find(|attr| attr.path().is_ident("deprecated"))?;
+    let mut deprecation = crate::model::Deprecation::default();
+    match &attr.meta {
+        syn::Meta::Path(_) => {}
+        syn::Meta::NameValue(meta) => {
+            if let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(note),
+                ..
+            }) = &meta.value
+            {
+                deprecation.note = Some(note.value());
+            }
+        }
+        syn::Meta::List(_) => {
+            // A mistake stops the scan; rustc reports it.
+            let _ = attr.parse_nested_meta(|meta| {
+                let value: syn::LitStr = meta.value()?.parse()?;
+                if meta.path.is_ident("since") {
+                    deprecation.since = Some(value.value());
+                } else if meta.path.is_ident("note") {
+                    deprecation.note = Some(value.value());
+                }
+                Ok(())
+            });
+        }
+    }
+    Some((attr, deprecation))
 }

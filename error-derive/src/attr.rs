@@ -91,6 +91,42 @@ pub fn errcode(lit: &syn::LitStr) -> Result<String, Error> {
     }
 }
 
+/// A documentation URL (`doc_url`, `doc_base`) is an absolute URI, as RFC 9457 wants of a
+/// problem `type`: a scheme (`https:`), then no whitespace, quotes or angle brackets.
+pub fn doc_url(key: &str, lit: &syn::LitStr) -> Result<String, Error> {
+    let url = lit.value();
+    let scheme = url.split_once(':').map(|(scheme, _)| scheme);
+    let has_scheme = scheme.is_some_and(|scheme| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    let problem = if !has_scheme {
+        Some("is not an absolute URL (it needs a scheme, like `https:`)")
+    } else if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>'))
+    {
+        Some("contains whitespace, a quote or an angle bracket")
+    } else {
+        None
+    };
+    match problem {
+        None => Ok(url),
+        Some(problem) => {
+            let example = match key {
+                "doc_base" => "https://docs.example.com/errors/",
+                _ => "https://docs.example.com/errors/not-found",
+            };
+            Err(Error::custom(format!(
+                "`{key} = {url:?}` {problem}: write it as `{example:?}`"
+            ))
+            .with_span(lit))
+        }
+    }
+}
+
 /// A header name is what `http::HeaderName` accepts (an RFC 9110 token), the type the
 /// generated code and errwire's `headers` maps send it as: the rule is http's, stated
 /// nowhere here. Returns the name as written and as sent (lower-case).
@@ -158,6 +194,30 @@ mod tests {
             ("-1", false),
         ] {
             assert_eq!(status(&int(digits)).is_ok(), ok, "{digits}");
+        }
+    }
+
+    #[test]
+    fn documentation_urls_are_absolute() {
+        for good in [
+            "https://docs.example.com/errors/",
+            "urn:example:error",
+            "http://x/y#z",
+        ] {
+            assert_eq!(doc_url("doc_url", &lit(good)).ok().as_deref(), Some(good));
+        }
+        for (bad, reason) in [
+            ("", "absolute"),
+            ("/errors/x", "absolute"),
+            ("docs.example.com", "absolute"),
+            ("1http://x", "absolute"),
+            ("https://x/a b", "whitespace"),
+        ] {
+            let error = doc_url("doc_url", &lit(bad)).err().map(|e| e.to_string());
+            assert!(
+                error.as_deref().is_some_and(|e| e.contains(reason)),
+                "{bad}: {error:?}"
+            );
         }
     }
 

@@ -47,7 +47,18 @@ pub struct ErrorDef<'a> {
     /// A function that writes the message instead of the template.
     pub display: Option<&'a syn::Path>,
     pub doc: String,
+    /// The documentation URL: `doc_url`, or `doc_base` joined with the slug.
+    pub doc_url: Option<String>,
+    /// `#[deprecated]`, as written and as read.
+    pub deprecated: Option<(&'a syn::Attribute, Deprecation)>,
     pub fields: Vec<FieldDef<'a>>,
+}
+
+/// What `#[deprecated]` says.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Deprecation {
+    pub since: Option<String>,
+    pub note: Option<String>,
 }
 
 pub struct FieldDef<'a> {
@@ -237,6 +248,12 @@ impl ErrorDef<'_> {
         let variant = self.variant.filter(|_| self.style == Style::Unit)?;
         Some(constant_name(variant))
     }
+}
+
+/// The slug a `doc_base` is joined with: the name in kebab-case (`DoesNotExist` →
+/// `does-not-exist`).
+pub fn slug(name: &str) -> String {
+    snake_case(name).replace('_', "-")
 }
 
 /// The constructor the inherent impl generates for a variant: its name in snake_case.

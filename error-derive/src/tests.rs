@@ -221,6 +221,68 @@ fn snapshot_matrix_struct_with_header() {
 }
 
 #[test]
+fn snapshot_documentation_urls_and_a_deprecated_variant() {
+    assert_snapshot(
+        "doc_url_deprecated",
+        parse_quote! {
+            #[api_error(format = "problem", doc_base = "https://docs.example.com/errors/")]
+            pub enum ShopError {
+                #[api_error(http = 404, message = "No order")]
+                OrderNotFound,
+                #[api_error(http = 409, message = "Out of stock", doc_url = "https://shop.example/stock")]
+                OutOfStock,
+                #[deprecated(since = "1.4.0", note = "use OutOfStock")]
+                #[api_error(http = 410, message = "Sold out")]
+                SoldOut,
+            }
+        },
+    );
+}
+
+#[test]
+fn documentation_urls_join_the_base_and_the_slug() {
+    let input: syn::DeriveInput = parse_quote! {
+        #[api_error(format = "problem", http = 400, message = "m", doc_base = "https://x.example/e")]
+        enum Catalog {
+            HTTPError,
+            #[api_error(doc_base = "https://y.example/errors/")]
+            OwnBase,
+            #[api_error(doc_url = "urn:example:own")]
+            OwnUrl,
+            #[deprecated]
+            Plain,
+        }
+    };
+    let parsed = Input::from_derive_input(&input).ok();
+    let model = parsed.as_ref().and_then(|p| valid::validate(p).ok());
+    let summary = model.map(|model| {
+        model
+            .errors
+            .iter()
+            .map(|e| {
+                (
+                    e.doc_url.clone(),
+                    e.deprecated.as_ref().map(|(_, d)| d.clone()),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let url = |url: &str| Some(url.to_owned());
+    assert_eq!(
+        summary,
+        Some(vec![
+            (url("https://x.example/e/http-error"), None),
+            (url("https://y.example/errors/own-base"), None),
+            (url("urn:example:own"), None),
+            (
+                url("https://x.example/e/plain"),
+                Some(crate::model::Deprecation::default())
+            ),
+        ])
+    );
+}
+
+#[test]
 fn snapshot_struct_with_status_source_and_parent() {
     assert_snapshot(
         "status_source_parent",

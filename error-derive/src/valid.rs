@@ -40,6 +40,7 @@ pub fn validate(input: &Input) -> darling::Result<Model<'_>> {
             for (key, present) in [
                 ("code", container.code.as_ref().map(|c| c.span)),
                 ("errcode", container.errcode.as_ref().map(|e| e.span())),
+                ("doc_url", container.doc_url.as_ref().map(|e| e.span())),
             ] {
                 if let Some(span) = present {
                     errors.push(
@@ -49,6 +50,10 @@ pub fn validate(input: &Input) -> darling::Result<Model<'_>> {
                         .with_span(&span),
                     );
                 }
+            }
+            // Checked once here, though every variant without a `doc_url` uses it.
+            if let Some(base) = &container.doc_base {
+                errors.handle(attr::doc_url("doc_base", base));
             }
             if variants.is_empty() {
                 errors.push(
@@ -139,6 +144,7 @@ fn error_def<'a>(
             .with_span(&source.span),
         );
     }
+    let doc_url = doc_url(errors, &source, own, defaults);
     let display = pick(own, defaults, |a| a.display.as_ref());
     if parent.is_none() && message_lit.is_none() && display.is_none() {
         errors.push(
@@ -181,8 +187,45 @@ fn error_def<'a>(
         headers: pick(own, defaults, |a| a.headers.as_ref()),
         display,
         doc: ast::doc_of(source.attrs),
+        doc_url,
+        deprecated: ast::deprecation_of(source.attrs),
         fields,
     })
+}
+
+/// The documentation URL: the error's own `doc_url`, else the `doc_base` (the error's, or
+/// the enum's) joined with the error's slug by one `/`.
+fn doc_url(
+    errors: &mut Accumulator,
+    source: &ErrorSource<'_>,
+    own: &ErrorAttrs,
+    defaults: Option<&ErrorAttrs>,
+) -> Option<String> {
+    // Rule: one error has one page; two keys on it would leave the reader guessing.
+    if let (Some(_), Some(base)) = (&own.doc_url, &own.doc_base) {
+        errors.push(
+            Error::custom("`doc_url` names this error's page: drop `doc_base` here, or `doc_url`")
+                .with_span(base),
+        );
+    }
+    if let Some(url) = &own.doc_url {
+        return errors.handle(attr::doc_url("doc_url", url));
+    }
+    let base = match (&own.doc_base, defaults.and_then(|d| d.doc_base.as_ref())) {
+        (Some(own), _) => errors.handle(attr::doc_url("doc_base", own))?,
+        // The enum's, reported (if wrong) once by `validate`.
+        (None, Some(base)) => attr::doc_url("doc_base", base).ok()?,
+        (None, None) => return None,
+    };
+    let tail = match source.variant {
+        Some(variant) => variant.to_string(),
+        None => source.name.clone(),
+    };
+    Some(format!(
+        "{}/{}",
+        base.trim_end_matches('/'),
+        model::slug(&tail)
+    ))
 }
 
 fn field_def<'a>(

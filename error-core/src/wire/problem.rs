@@ -24,8 +24,15 @@ const ERROR_SUBTYPE: &str = "error_subtype";
 const ERROR_DETAIL: &str = "error_detail";
 const TRACE_ID: &str = "trace_id";
 
-/// The `type` of a problem details body: RFC 9457's default, so `title` is the status phrase.
+/// The `type` of a problem details body of an error without a documentation URL: RFC 9457's
+/// default, so `title` is the status phrase.
 pub const PROBLEM_TYPE_DEFAULT: &str = "about:blank";
+
+/// The `type` of an error's problem details: its documentation URL (RFC 9457 §3.1.1 makes
+/// `type` the problem type's identifier), else `about:blank`.
+pub(crate) fn problem_type(descriptor: &ErrorDescriptor) -> &'static str {
+    descriptor.doc_url.unwrap_or(PROBLEM_TYPE_DEFAULT)
+}
 
 /// The problem details format.
 pub(crate) struct Problem;
@@ -63,7 +70,7 @@ impl Format for Problem {
     #[inline]
     fn write<E: ApiError, M: SerializeMap>(error: &E, map: &mut M) -> Result<(), M::Error> {
         let status = error.status();
-        map.serialize_entry(TYPE, PROBLEM_TYPE_DEFAULT)?;
+        map.serialize_entry(TYPE, problem_type(error.descriptor()))?;
         map.serialize_entry(TITLE, status.canonical_reason().unwrap_or("Unknown Error"))?;
         map.serialize_entry(STATUS, &status.as_u16())?;
         map.serialize_entry(DETAIL, &Message(error))?;
@@ -90,7 +97,7 @@ impl Format for Problem {
 
     fn describe(descriptor: &ErrorDescriptor, example: &mut WireError) {
         let status = descriptor.status.as_u16();
-        example.problem_type = Some(PROBLEM_TYPE_DEFAULT.to_owned());
+        example.problem_type = Some(problem_type(descriptor).to_owned());
         example.title = Some(super::reason_phrase(status).to_owned());
         example.status = Some(status);
     }

@@ -27,6 +27,8 @@ pub static UNRECOGNIZED: ErrorDescriptor = ErrorDescriptor {
     fields: &[],
     parent: None,
     headers: None,
+    doc_url: None,
+    deprecated: None,
 };
 
 impl ApiError for WireError {

@@ -26,8 +26,10 @@ pub fn inherent_impl(model: &Model<'_>) -> TokenStream {
                 def.name_tail(),
                 def.message_text()
             );
+            let deprecated = def.deprecated.as_ref().map(|(attr, _)| attr);
             quote! {
                 #[doc = #doc]
+                #deprecated
                 #vis const #name: Self = #path;
             }
         });
@@ -80,8 +82,10 @@ fn constructor(model: &Model<'_>, def: &ErrorDef<'_>) -> TokenStream {
     // catalogs of thousands of errors quadratic to compile. A field-less error is what a
     // constant wants anyway.
     let constness = def.fields.is_empty().then(|| quote!(const));
+    let deprecated = def.deprecated.as_ref().map(|(attr, _)| attr);
     quote! {
         #[doc = #doc]
+        #deprecated
         #[inline]
         #vis #constness fn #name(#(#params),*) -> Self {
             #build

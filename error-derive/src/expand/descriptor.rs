@@ -223,6 +223,25 @@ pub const KEYS: &[Key] = &[
             None => error.inherited(quote!(headers)),
         },
     },
+    Key {
+        name: "doc_url",
+        shareable: true,
+        default: none,
+        value: |error, _| some_str(error.def.doc_url.as_deref()),
+    },
+    Key {
+        name: "deprecated",
+        shareable: true,
+        default: none,
+        value: |error, _| match &error.def.deprecated {
+            Some((_, deprecation)) => {
+                let since = some_str(deprecation.since.as_deref());
+                let note = some_str(deprecation.note.as_deref());
+                quote!(::core::option::Option::Some(__errwire::Deprecation { since: #since, note: #note }))
+            }
+            None => none(),
+        },
+    },
 ];
 
 /// An error whose descriptor is being written.

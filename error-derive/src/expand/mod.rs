@@ -82,7 +82,14 @@ pub fn expand(model: &Model<'_>, integrations: Integrations) -> TokenStream {
     let utoipa = integrations
         .utoipa
         .then(|| integrations::utoipa_impl(model));
-    in_scope_of(
+    // Generated code names every variant, deprecated ones too: that use is the derive's, not
+    // the user's, who is warned where they name the variant or its constructor.
+    let allow_deprecated = model
+        .errors
+        .iter()
+        .any(|def| def.deprecated.is_some())
+        .then(|| quote!(#[allow(deprecated)]));
+    let items = in_scope_of(
         &model.runtime,
         quote! {
             #catalog
@@ -95,7 +102,8 @@ pub fn expand(model: &Model<'_>, integrations: Integrations) -> TokenStream {
             #axum
             #utoipa
         },
-    )
+    );
+    quote!(#allow_deprecated #items)
 }
 
 /// The generated items in an anonymous `const`, with the runtime named `__errwire` there, as

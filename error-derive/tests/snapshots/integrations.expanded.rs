@@ -16,6 +16,8 @@ const _: () = {
             fields: &[],
             parent: ::core::option::Option::None,
             headers: ::core::option::Option::None,
+            doc_url: ::core::option::Option::None,
+            deprecated: ::core::option::Option::None,
         };
     }
     #[automatically_derived]

@@ -25,6 +25,8 @@ const _: () = {
             ],
             parent: ::core::option::Option::None,
             headers: ::core::option::Option::None,
+            doc_url: ::core::option::Option::None,
+            deprecated: ::core::option::Option::None,
         };
     }
     #[automatically_derived]

@@ -33,6 +33,8 @@ const _: () = {
                 fields: __FIELDS0,
                 parent: ::core::option::Option::None,
                 headers: ::core::option::Option::None,
+                doc_url: ::core::option::Option::None,
+                deprecated: ::core::option::Option::None,
             };
             &[
                 __errwire::ErrorDescriptor {

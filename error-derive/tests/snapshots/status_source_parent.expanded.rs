@@ -39,6 +39,8 @@ const _: () = {
                 <HttpError as __errwire::Described>::DESCRIPTOR,
             ),
             headers: <HttpError as __errwire::Described>::DESCRIPTOR.headers,
+            doc_url: ::core::option::Option::None,
+            deprecated: ::core::option::Option::None,
         };
     }
     #[automatically_derived]
