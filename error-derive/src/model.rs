@@ -40,6 +40,8 @@ pub struct ErrorDef<'a> {
     pub error_subtype: Option<String>,
     /// `None` when inherited from the parent.
     pub message: Option<Template>,
+    /// RFC 9457's `title`; `None` when inherited from the parent or left to the status phrase.
+    pub title: Option<String>,
     /// `None` when inherited from the parent.
     pub format: Option<Format>,
     pub parent: Option<&'a syn::Path>,
@@ -75,6 +77,8 @@ pub enum Role<'a> {
     Headers,
     /// The `Error::source` (`source`).
     Source,
+    /// The `Error::source`, which the error is also made `From` (`from`).
+    From,
     /// One of the error's own values, for this instance (`status`, `code`, …).
     Value(InstanceValue),
     /// Private: never serialized, sent or formatted (`skip`).
@@ -116,6 +120,11 @@ impl Role<'_> {
         }
     }
 
+    /// Whether the field is the `Error::source` (`source` or `from`).
+    pub fn is_source(&self) -> bool {
+        matches!(self, Role::Source | Role::From)
+    }
+
     /// The instance value, for fields that supply one.
     pub fn value(&self) -> Option<InstanceValue> {
         match self {
@@ -133,7 +142,7 @@ impl Role<'_> {
             Role::ExtraAndHeader(..) => "ExtraAndHeader",
             Role::Flatten => "Flatten",
             Role::Headers => "Headers",
-            Role::Source => "Source",
+            Role::Source | Role::From => "Source",
             Role::Value(value) => value.role(),
             Role::Skip => "Skip",
         }
@@ -150,10 +159,11 @@ pub enum InstanceValue {
     ErrorSubtype,
     Detail,
     TraceId,
+    Instance,
 }
 
 impl InstanceValue {
-    pub const ALL: [InstanceValue; 7] = [
+    pub const ALL: [InstanceValue; 8] = [
         InstanceValue::Status,
         InstanceValue::Code,
         InstanceValue::Errcode,
@@ -161,6 +171,7 @@ impl InstanceValue {
         InstanceValue::ErrorSubtype,
         InstanceValue::Detail,
         InstanceValue::TraceId,
+        InstanceValue::Instance,
     ];
 
     /// The key, as written in `#[api_error(…)]` and as named in `errwire::Instance`.
@@ -173,6 +184,7 @@ impl InstanceValue {
             InstanceValue::ErrorSubtype => "error_subtype",
             InstanceValue::Detail => "detail",
             InstanceValue::TraceId => "trace_id",
+            InstanceValue::Instance => "instance",
         }
     }
 
@@ -186,6 +198,7 @@ impl InstanceValue {
             InstanceValue::ErrorSubtype => "ErrorSubtype",
             InstanceValue::Detail => "Detail",
             InstanceValue::TraceId => "TraceId",
+            InstanceValue::Instance => "Instance",
         }
     }
 
