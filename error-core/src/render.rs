@@ -113,9 +113,11 @@ pub(crate) fn render<E: ApiError>(
     options: &RenderOptions<'_>,
 ) -> Result<http::Response<Vec<u8>>, RenderError> {
     // A 5xx is an incident: its whole source chain is logged with an id the body carries as
-    // its trace id (the error's own, if it has one), so support can find the log line.
+    // its trace id (the error's own, if it has one), so support can find the log line. With
+    // no subscriber recording the event there is no line to find, and the body is as
+    // declared.
     #[cfg(feature = "tracing")]
-    if error.status().is_server_error() {
+    if error.status().is_server_error() && crate::trace::incidents_logged() {
         let (response, incident) = match error.trace_id() {
             Some(own) => (response_of(error, options)?, own.to_owned()),
             None => {

@@ -11,7 +11,8 @@
 //! the body carries the same id as its trace id (Djblets' `err.trace_id`, problem details'
 //! `trace_id`; a Matrix body has no place for one), so a caller's support request can be
 //! matched to the log line. An error that has its own trace id keeps it, and it is the
-//! incident id.
+//! incident id. Without a subscriber that records the event, there is no line to match and
+//! no incident id is added.
 
 use crate::api_error::ApiError;
 
@@ -76,6 +77,12 @@ pub fn with_span_trace_id<E: ApiError>(error: E) -> crate::Overridden<E> {
         ..crate::Overrides::default()
     };
     crate::Overridden::new(error, overrides)
+}
+
+/// Whether a subscriber records the `ERROR` event of a 5xx, so an incident id in the body
+/// names a log line.
+pub(crate) fn incidents_logged() -> bool {
+    tracing::enabled!(tracing::Level::ERROR)
 }
 
 /// A new incident id: 16 hex digits, from the time and a counter, unique within a process
