@@ -30,6 +30,8 @@ pub enum FieldRole {
     },
     /// A map of header names to values, every one sent (Djblets' `headers`).
     Headers,
+    /// Several field errors (`errwire::FieldErrors`), in each format's convention.
+    FieldErrors,
     /// The error's `std::error::Error::source`; never serialized.
     Source,
     /// A map spread over the body's root, replacing members of the same name (Synapse's

@@ -12,6 +12,7 @@ pub mod axum;
 pub mod check;
 mod classify;
 mod descriptor;
+mod field_errors;
 mod instance;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
@@ -30,6 +31,7 @@ pub mod __private;
 pub use api_error::{ApiError, Summary};
 pub use classify::{Classified, Classify};
 pub use descriptor::{Catalog, Described, ErrorDescriptor, FieldDescriptor, FieldRole, HeaderHook};
+pub use field_errors::{FieldError, FieldErrors};
 pub use instance::Instance;
 pub use overrides::{DynHeaderHook, HeaderOverride, Overridden, Overrides};
 pub use render::{RenderError, RenderOptions};

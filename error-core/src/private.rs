@@ -207,6 +207,28 @@ impl<T: std::error::Error + 'static> FromError for T {
     }
 }
 
+/// Reads a `#[api_error(field_errors)]` field.
+#[diagnostic::on_unimplemented(
+    message = "a `field_errors` field must be an `errwire::FieldErrors` or an `Option` of one, not `{Self}`",
+    label = "not `FieldErrors`"
+)]
+pub trait FieldErrorsField {
+    /// The field errors the field holds, if any.
+    fn field_errors(&self) -> Option<&crate::FieldErrors>;
+}
+
+impl FieldErrorsField for crate::FieldErrors {
+    fn field_errors(&self) -> Option<&crate::FieldErrors> {
+        Some(self)
+    }
+}
+
+impl FieldErrorsField for Option<crate::FieldErrors> {
+    fn field_errors(&self) -> Option<&crate::FieldErrors> {
+        self.as_ref()
+    }
+}
+
 /// A field the `From` conversion of a `#[api_error(from)]` error fills: with its `Default`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no `Default`, so the `From` conversion of `#[api_error(from)]` cannot fill this field",
@@ -361,6 +383,12 @@ pub trait Generated {
     /// type without one.
     fn has_flatten(&self) -> bool;
 
+    /// The field errors of a `#[api_error(field_errors)]` field, which the format writes in
+    /// its convention.
+    fn field_errors(&self) -> Option<&crate::FieldErrors> {
+        None
+    }
+
     /// Whether the message template shows the error's source: the body of a 5xx then shows
     /// the status phrase instead, as a server error's cause is never sent.
     fn message_shows_source(&self) -> bool {
@@ -413,6 +441,10 @@ impl<W: Wraps> Generated for W {
 
     fn error_source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.wrapped().error_source()
+    }
+
+    fn field_errors(&self) -> Option<&crate::FieldErrors> {
+        self.wrapped().field_errors()
     }
 
     fn message_shows_source(&self) -> bool {

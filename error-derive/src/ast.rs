@@ -156,6 +156,8 @@ pub struct Field {
     pub source: Flag,
     /// The `Error::source`, and a `From` conversion from its type, as thiserror's `#[from]`.
     pub from: Flag,
+    /// Several field errors (`errwire::FieldErrors`), written in each format's convention.
+    pub field_errors: Flag,
     /// Private: never serialized, sent or formatted.
     pub skip: Flag,
     /// The instance's own HTTP status.

@@ -55,6 +55,10 @@ impl Format {
     }
 }
 
+/// The members field errors are written as (Djblets' `fields`, RFC 9457's `errors`): an
+/// error with a `field_errors` field has no `extra` of these names.
+pub const FIELD_ERRORS_MEMBERS: [&str; 2] = ["fields", "errors"];
+
 /// RFC 9457's members of a problem body. Every error may be answered as problem details
 /// (`errwire::axum::negotiate` does, for a client preferring them), so no `extra` of any
 /// format may take one of these names.

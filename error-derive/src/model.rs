@@ -75,6 +75,8 @@ pub enum Role<'a> {
     Flatten,
     /// A map of headers, every one sent (`headers`).
     Headers,
+    /// Several field errors, in each format's convention (`field_errors`).
+    FieldErrors,
     /// The `Error::source` (`source`).
     Source,
     /// The `Error::source`, which the error is also made `From` (`from`).
@@ -142,6 +144,7 @@ impl Role<'_> {
             Role::ExtraAndHeader(..) => "ExtraAndHeader",
             Role::Flatten => "Flatten",
             Role::Headers => "Headers",
+            Role::FieldErrors => "FieldErrors",
             Role::Source | Role::From => "Source",
             Role::Value(value) => value.role(),
             Role::Skip => "Skip",

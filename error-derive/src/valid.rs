@@ -156,6 +156,9 @@ fn error_def<'a>(
         .filter_map(|(index, field)| field_def(errors, index, field))
         .collect::<Vec<_>>();
     check_single_role(errors, source.fields, "source", |f| f.source.is_present());
+    check_single_role(errors, source.fields, "field_errors", |f| {
+        f.field_errors.is_present()
+    });
     check_from(errors, source.fields);
     // An error without its own format has its parent's, unknown here; the default is
     // problem details.
@@ -223,6 +226,9 @@ fn field_def<'a>(
     if field.headers.is_present() {
         keys.push(("headers", field.headers.span()));
     }
+    if field.field_errors.is_present() {
+        keys.push(("field_errors", field.field_errors.span()));
+    }
     keys.extend(values.iter().map(|(value, span)| (value.key(), *span)));
     // Rule: a skipped field is private, so it cannot also travel in any way.
     if field.skip.is_present() {
@@ -277,6 +283,18 @@ fn field_def<'a>(
             errors.push(
                 Error::custom(format!(
                     "`{key}` conflicts with `flatten`: a flattened map is spread over the body"
+                ))
+                .with_span(span),
+            );
+        }
+    }
+    // Rule: field errors are written by the format, in its convention: the field is nothing
+    // else.
+    if field.field_errors.is_present() {
+        for (key, span) in keys.iter().filter(|(key, _)| *key != "field_errors") {
+            errors.push(
+                Error::custom(format!(
+                    "`{key}` conflicts with `field_errors`: field errors are written by the format, as its protocol says"
                 ))
                 .with_span(span),
             );
@@ -359,6 +377,8 @@ fn field_def<'a>(
         Role::Flatten
     } else if field.headers.is_present() {
         Role::Headers
+    } else if field.field_errors.is_present() {
+        Role::FieldErrors
     } else {
         match (extra, header) {
             (Some(extra), Some(header)) => Role::ExtraAndHeader(extra, header),
@@ -393,6 +413,7 @@ fn check_single_value(errors: &mut Accumulator, fields: &[ast::Field], value: In
 /// may be answered as problem details), and the native format's own members. In a problem
 /// body, an extension member's name is letters, digits and `_`, as RFC 9457 §3.2 says.
 fn check_member_names(errors: &mut Accumulator, fields: &[ast::Field], native: Option<Format>) {
+    let has_field_errors = fields.iter().any(|f| f.field_errors.is_present());
     for field in fields.iter().filter(|f| f.extra.is_present()) {
         let (name, span) = match (&field.rename, &field.ident) {
             (Some(rename), _) => (rename.value(), rename.span()),
@@ -400,7 +421,12 @@ fn check_member_names(errors: &mut Accumulator, fields: &[ast::Field], native: O
             // Refused in `field_def`: a tuple field needs a `rename`.
             (None, None) => continue,
         };
-        let problem = if attr::PROBLEM_MEMBERS.contains(&name.as_str()) {
+        let problem = if has_field_errors && attr::FIELD_ERRORS_MEMBERS.contains(&name.as_str()) {
+            Some(format!(
+                "`{name}` is where this error's `field_errors` are written (Djblets' `fields`, \
+                 RFC 9457's `errors`): give the member another name with `rename = \"…\"`"
+            ))
+        } else if attr::PROBLEM_MEMBERS.contains(&name.as_str()) {
             Some(format!(
                 "`{name}` is a member of every RFC 9457 problem body (`type`, `title`, `status`, \
                  `detail`, `instance`), which an `extra` never replaces: give the member another \
@@ -481,7 +507,7 @@ fn check_unique_from(errors: &mut Accumulator, defs: &[ErrorDef<'_>]) {
     }
 }
 
-/// Rule: an error has at most one `source` field.
+/// Rule: an error has at most one field of the role `key` names (`source`, `field_errors`).
 fn check_single_role(
     errors: &mut Accumulator,
     fields: &[ast::Field],

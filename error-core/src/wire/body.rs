@@ -57,7 +57,7 @@ impl<E: ApiError> Body<'_, E> {
             return Ok(None);
         }
         let mut root = object(&FormatMembers(self))?;
-        let own = object(&OwnMembers(self.error))?;
+        let own = object(&OwnMembers(self))?;
         let extra = self.extra.into_iter().flatten();
         let members = own.iter().chain(extra);
         if self.format == WireFormat::Problem {
@@ -65,6 +65,15 @@ impl<E: ApiError> Body<'_, E> {
                 if root.contains_key(name) || super::problem::is_standard_member(name) {
                     return Err(RenderError::ReservedMember { name: name.clone() });
                 }
+            }
+            // A render-time member never replaces one of the error's own either.
+            if let Some((name, _)) = self
+                .extra
+                .into_iter()
+                .flatten()
+                .find(|(name, _)| own.contains_key(*name))
+            {
+                return Err(RenderError::ReservedMember { name: name.clone() });
             }
         }
         root.extend(members.map(|(name, value)| (name.clone(), value.clone())));
@@ -91,14 +100,28 @@ impl<E: ApiError> Serialize for FormatMembers<'_, '_, E> {
     }
 }
 
-/// The error's own members (`extra` and `flatten` fields).
-struct OwnMembers<'a, E>(&'a E);
+/// The error's own members (`extra`, `flatten` and `field_errors` fields).
+struct OwnMembers<'b, 'a, E>(&'b Body<'a, E>);
 
-impl<E: ApiError> Serialize for OwnMembers<'_, E> {
+impl<E: ApiError> Serialize for OwnMembers<'_, '_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        self.0.serialize_extra(&mut map)?;
+        self.0.error.serialize_extra(&mut map)?;
+        write_field_errors(self.0.error, self.0.format, &mut map)?;
         map.end()
+    }
+}
+
+/// The error's field errors, if it has some, in `format`'s convention.
+#[inline]
+fn write_field_errors<E: ApiError, M: SerializeMap>(
+    error: &E,
+    format: WireFormat,
+    map: &mut M,
+) -> Result<(), M::Error> {
+    match error.field_errors() {
+        Some(errors) if !errors.is_empty() => format.write_field_errors(errors, map),
+        _ => Ok(()),
     }
 }
 
@@ -123,6 +146,7 @@ impl<E: ApiError> Serialize for Streamed<'_, '_, E> {
         let mut map = serializer.serialize_map(None)?;
         format.write(error, &mut map)?;
         error.serialize_extra(&mut map)?;
+        write_field_errors(error, format, &mut map)?;
         map.end()
     }
 }

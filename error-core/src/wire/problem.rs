@@ -30,6 +30,8 @@ const ERROR_TYPE: &str = "error_type";
 const ERROR_SUBTYPE: &str = "error_subtype";
 const ERROR_DETAIL: &str = "error_detail";
 const TRACE_ID: &str = "trace_id";
+/// The field errors (RFC 9457 §3's example of several problems).
+const ERRORS: &str = "errors";
 
 /// Whether `name` is one of RFC 9457's members of a problem body, which no member of the
 /// error's replaces.
@@ -162,6 +164,14 @@ impl Format for Problem {
             TRACE_ID,
             error.trace_id().filter(|_| unclaimed(TRACE_ID)),
         )
+    }
+
+    /// `errors`, `{detail, pointer}` objects, as RFC 9457's example of several problems.
+    fn write_field_errors<M: SerializeMap>(
+        errors: &crate::FieldErrors,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        map.serialize_entry(ERRORS, &errors.as_list())
     }
 
     fn write_received(wire: &WireError, root: &mut Map<String, Value>) {

@@ -44,6 +44,25 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
     } else {
         quote!(false)
     };
+    let field_errors = per_error(model, quote!(::core::option::Option::None), |def| {
+        let field = def
+            .fields
+            .iter()
+            .find(|f| matches!(f.role, Role::FieldErrors))?;
+        let binding = binding(field);
+        // Spanned at the type, so a field of another type is reported there.
+        let read = quote_spanned! {field.ty.span()=>
+            __errwire::__private::FieldErrorsField::field_errors(#binding)
+        };
+        Some((vec![field], read))
+    })
+    .map(|body| {
+        quote! {
+            fn field_errors(&self) -> ::core::option::Option<&__errwire::FieldErrors> {
+                #body
+            }
+        }
+    });
     // The errors whose template shows their source: as a 5xx, their body does not.
     let shows_source = per_error(model, quote!(false), |def| {
         let template = def.message.as_ref().filter(|_| def.display.is_none())?;
@@ -89,6 +108,7 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
             #instance
             #headers
             #extra
+            #field_errors
             #shows_source
             #error_source
         }
