@@ -24,6 +24,13 @@
 //! `q` than `application/json`, or the same and listed first) gets RFC 9457, any other the
 //! native format, and header hooks (Djblets' `WWW-Authenticate`) see the request.
 
+mod rejection;
+
+pub use rejection::{
+    Form, Json, Path, Query, REJECTED, Rejected, Rejection, RejectionKind, Rejections,
+    method_not_allowed, not_found,
+};
+
 use axum::body::Body as AxumBody;
 use axum::extract::Request;
 use axum::middleware::Next;

@@ -30,6 +30,8 @@ pub enum FieldRole {
     },
     /// A map of header names to values, every one sent (Djblets' `headers`).
     Headers,
+    /// Several field errors (`errwire::FieldErrors`), in each format's convention.
+    FieldErrors,
     /// The error's `std::error::Error::source`; never serialized.
     Source,
     /// A map spread over the body's root, replacing members of the same name (Synapse's
@@ -49,6 +51,8 @@ pub enum FieldRole {
     Detail,
     /// The trace id of this occurrence.
     TraceId,
+    /// RFC 9457's `instance` of this occurrence.
+    Instance,
     /// Only used by the message template; never serialized or sent.
     Context,
     /// Private data: never serialized, sent or formatted.
@@ -88,6 +92,9 @@ pub struct ErrorDescriptor {
     pub error_subtype: Option<&'static str>,
     /// The message template, as written (`Field {name} is invalid`).
     pub message: &'static str,
+    /// RFC 9457's `title`, a short summary of the problem type; `None` sends the status
+    /// phrase (`Not Found`), as RFC 9457 asks of `about:blank` problems.
+    pub title: Option<&'static str>,
     /// The doc comment: what the error means.
     pub doc: &'static str,
     /// The wire format the error renders in by default.

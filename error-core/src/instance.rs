@@ -21,6 +21,8 @@ pub struct Instance<'a> {
     pub detail: Option<&'a str>,
     /// The trace id of this occurrence.
     pub trace_id: Option<&'a str>,
+    /// RFC 9457's `instance`: a URI reference identifying this occurrence.
+    pub instance: Option<&'a str>,
 }
 
 impl Instance<'_> {
@@ -33,5 +35,6 @@ impl Instance<'_> {
         error_subtype: None,
         detail: None,
         trace_id: None,
+        instance: None,
     };
 }

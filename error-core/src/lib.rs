@@ -13,6 +13,7 @@ pub mod check;
 mod classify;
 pub mod contract;
 mod descriptor;
+mod field_errors;
 mod instance;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
@@ -33,6 +34,7 @@ pub use classify::{Classified, Classify};
 pub use descriptor::{
     Catalog, Deprecation, Described, ErrorDescriptor, FieldDescriptor, FieldRole, HeaderHook,
 };
+pub use field_errors::{FieldError, FieldErrors};
 pub use instance::Instance;
 pub use overrides::{DynHeaderHook, HeaderOverride, Overridden, Overrides};
 pub use render::{RenderError, RenderOptions};

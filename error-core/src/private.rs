@@ -188,6 +188,65 @@ impl<'a> AsDynError<'a> for dyn std::error::Error + Send + Sync + 'a {
     }
 }
 
+/// The source of a `#[api_error(from)]` field of an error type. (A boxed error trait object,
+/// `Box<dyn Error + Send + Sync>`, goes through [`AsDynError`] as a `source` does: the
+/// derive tells it by its type's structure, as coherence forbids a second impl here.)
+#[diagnostic::on_unimplemented(
+    message = "`#[api_error(from)]` needs an error type: `{Self}` does not implement `std::error::Error`",
+    label = "not an error",
+    note = "`from` makes the field the error's `source`; keep a value that is no error as a plain field, and write `From` by hand"
+)]
+pub trait FromError {
+    /// The field as the error's source.
+    fn as_source(&self) -> &(dyn std::error::Error + 'static);
+}
+
+impl<T: std::error::Error + 'static> FromError for T {
+    fn as_source(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+/// Reads a `#[api_error(field_errors)]` field.
+#[diagnostic::on_unimplemented(
+    message = "a `field_errors` field must be an `errwire::FieldErrors` or an `Option` of one, not `{Self}`",
+    label = "not `FieldErrors`"
+)]
+pub trait FieldErrorsField {
+    /// The field errors the field holds, if any.
+    fn field_errors(&self) -> Option<&crate::FieldErrors>;
+}
+
+impl FieldErrorsField for crate::FieldErrors {
+    fn field_errors(&self) -> Option<&crate::FieldErrors> {
+        Some(self)
+    }
+}
+
+impl FieldErrorsField for Option<crate::FieldErrors> {
+    fn field_errors(&self) -> Option<&crate::FieldErrors> {
+        self.as_ref()
+    }
+}
+
+/// A field the `From` conversion of a `#[api_error(from)]` error fills: with its `Default`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no `Default`, so the `From` conversion of `#[api_error(from)]` cannot fill this field",
+    label = "no `Default`",
+    note = "a `from` conversion is given only the source: every other field takes its `Default` (an `Option` is `None`)"
+)]
+pub trait FilledByDefault {
+    /// The field's value in a converted error.
+    fn filled() -> Self;
+}
+
+impl<T: Default> FilledByDefault for T {
+    #[inline]
+    fn filled() -> Self {
+        T::default()
+    }
+}
+
 /// Reads an `#[api_error(status)]` field. A number that is no valid status gives `None`, and
 /// the catalog default is used.
 #[diagnostic::on_unimplemented(
@@ -323,6 +382,24 @@ pub trait Generated {
     /// built as a map before it is written. The derive answers `false` at compile time for a
     /// type without one.
     fn has_flatten(&self) -> bool;
+
+    /// The field errors of a `#[api_error(field_errors)]` field, which the format writes in
+    /// its convention.
+    fn field_errors(&self) -> Option<&crate::FieldErrors> {
+        None
+    }
+
+    /// Whether the message template shows the error's source: the body of a 5xx then shows
+    /// the status phrase instead, as a server error's cause is never sent.
+    fn message_shows_source(&self) -> bool {
+        false
+    }
+
+    /// The error's `std::error::Error::source`, for logging the chain of a 5xx (every derived
+    /// error is an `Error`; `ApiError` does not require one).
+    fn error_source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        None
+    }
 }
 
 /// A type that is another error with some values of its own ([`Overridden`]): it gets
@@ -360,6 +437,19 @@ impl<W: Wraps> Generated for W {
 
     fn has_flatten(&self) -> bool {
         self.wrapped().has_flatten()
+    }
+
+    fn error_source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.wrapped().error_source()
+    }
+
+    fn field_errors(&self) -> Option<&crate::FieldErrors> {
+        self.wrapped().field_errors()
+    }
+
+    fn message_shows_source(&self) -> bool {
+        // An own message (an override) is the public one.
+        self.own_message().is_none() && self.wrapped().message_shows_source()
     }
 }
 

@@ -23,6 +23,18 @@ pub enum RenderError {
     },
     /// The body could not be serialized (an `extra` field's `Serialize` failed).
     Body(serde_json::Error),
+    /// A member of a flattened map or of [`RenderOptions::extra`] has the name of a member a
+    /// problem details body already has (RFC 9457's `type`, `title`, `status`, `detail`,
+    /// `instance`, or one of this toolkit's, such as `code`), which it would replace.
+    ReservedMember {
+        /// The member's name.
+        name: String,
+    },
+    /// An `#[api_error(instance)]` value that is not a URI reference (RFC 9457 §3.1.5).
+    InvalidInstance {
+        /// The rejected value.
+        value: String,
+    },
 }
 
 impl fmt::Display for RenderError {
@@ -33,6 +45,13 @@ impl fmt::Display for RenderError {
                 write!(f, "invalid value for header {name}: {value:?}")
             }
             RenderError::Body(error) => write!(f, "cannot serialize error body: {error}"),
+            RenderError::ReservedMember { name } => write!(
+                f,
+                "member {name:?} would replace a member of the problem details body"
+            ),
+            RenderError::InvalidInstance { value } => {
+                write!(f, "problem `instance` {value:?} is not a URI reference")
+            }
         }
     }
 }
@@ -54,8 +73,10 @@ pub struct RenderOptions<'a> {
     pub format: Option<WireFormat>,
     /// The request being answered, for headers that depend on it.
     pub request: Option<&'a http::request::Parts>,
-    /// Members merged into the body's root, replacing any of the same name, as Djblets'
-    /// `WebAPIResponseError(request, err, extra_params)` does (`fields` of a form error).
+    /// Members merged into the body's root, as Djblets' `WebAPIResponseError(request, err,
+    /// extra_params)` does (`fields` of a form error): in Djblets and Matrix bodies they
+    /// replace any of the same name; in a problem body one named like a member the body has
+    /// is [`RenderError::ReservedMember`].
     pub extra: Option<&'a serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -91,19 +112,46 @@ pub(crate) fn render<E: ApiError>(
     error: &E,
     options: &RenderOptions<'_>,
 ) -> Result<http::Response<Vec<u8>>, RenderError> {
+    // A 5xx is an incident: its whole source chain is logged with an id the body carries as
+    // its trace id (the error's own, if it has one), so support can find the log line. With
+    // no subscriber recording the event there is no line to find, and the body is as
+    // declared.
+    #[cfg(feature = "tracing")]
+    if error.status().is_server_error() && crate::trace::incidents_logged() {
+        let (response, incident) = match error.trace_id() {
+            Some(own) => (response_of(error, options)?, own.to_owned()),
+            None => {
+                let incident = crate::trace::incident_id();
+                let traced = crate::trace::WithTraceId::new(error, &incident);
+                (response_of(&traced, options)?, incident)
+            }
+        };
+        crate::trace::record_with(error, response.status(), Some(&incident));
+        return Ok(response);
+    }
+    let response = response_of(error, options)?;
+    #[cfg(feature = "tracing")]
+    crate::trace::record_with(error, response.status(), None);
+    Ok(response)
+}
+
+/// The response, without tracing.
+#[inline]
+fn response_of<E: ApiError>(
+    error: &E,
+    options: &RenderOptions<'_>,
+) -> Result<http::Response<Vec<u8>>, RenderError> {
     let format = options.format.unwrap_or_else(|| error.format());
     let body = Body::new(error, format, options.extra);
     // Error bodies are short: one allocation of this size holds nearly all, where growing from
     // empty would reallocate five times on the way to a hundred bytes.
     let mut bytes = Vec::with_capacity(BODY_CAPACITY);
-    serde_json::to_writer(&mut bytes, &body).map_err(RenderError::Body)?;
+    body.write_json(&mut bytes)?;
     let mut response = http::Response::new(bytes);
     *response.status_mut() = error.status();
     let headers = response.headers_mut();
     error.write_headers(options.request, headers)?;
     headers.insert(CONTENT_TYPE, format.content_type_header());
     format.write_headers(headers);
-    #[cfg(feature = "tracing")]
-    crate::trace::record(error, response.status());
     Ok(response)
 }

@@ -5,11 +5,30 @@
 //! (`tracing::info_span!("request", error.code = tracing::field::Empty, error.errcode =
 //! tracing::field::Empty, http.status = tracing::field::Empty)`); every render also emits a
 //! `WARN` event (an `ERROR` one for 5xx) carrying them, inside the current span.
+//!
+//! A 5xx is an incident. Its body shows the declared message only, never its source; the
+//! `ERROR` event carries the whole source chain (`error.sources`) and an `incident` id, and
+//! the body carries the same id as its trace id (Djblets' `err.trace_id`, problem details'
+//! `trace_id`; a Matrix body has no place for one), so a caller's support request can be
+//! matched to the log line. An error that has its own trace id keeps it, and it is the
+//! incident id. Without a subscriber that records the event, there is no line to match and
+//! no incident id is added.
 
 use crate::api_error::ApiError;
 
 /// Records `error`, about to be sent with `status`, on the current span and as an event.
+/// Rendering records it, and a 5xx's event then also carries its `incident` id (the body's trace id) and its whole source
+/// chain (`error.sources`), which the body never shows.
 pub fn record<E: ApiError + ?Sized>(error: &E, status: http::StatusCode) {
+    record_with(error, status, None);
+}
+
+/// [`record`], with the incident id of a 5xx.
+pub(crate) fn record_with<E: ApiError + ?Sized>(
+    error: &E,
+    status: http::StatusCode,
+    incident: Option<&str>,
+) {
     let span = tracing::Span::current();
     let code = error.code();
     let errcode = error.errcode();
@@ -23,11 +42,14 @@ pub fn record<E: ApiError + ?Sized>(error: &E, status: http::StatusCode) {
     let name = error.descriptor().name;
     let status = status.as_u16();
     if status >= 500 {
+        let sources = source_chain(error);
         tracing::error!(
             error.name = name,
             error.code = code,
             error.errcode = errcode,
             http.status = status,
+            incident = incident,
+            error.sources = sources.as_deref(),
             "{error}"
         );
     } else {
@@ -55,4 +77,125 @@ pub fn with_span_trace_id<E: ApiError>(error: E) -> crate::Overridden<E> {
         ..crate::Overrides::default()
     };
     crate::Overridden::new(error, overrides)
+}
+
+/// Whether a subscriber records the `ERROR` event of a 5xx, so an incident id in the body
+/// names a log line.
+pub(crate) fn incidents_logged() -> bool {
+    tracing::enabled!(tracing::Level::ERROR)
+}
+
+/// A new incident id: 16 hex digits, from the time and a counter, unique within a process
+/// and unlikely to repeat across processes.
+pub(crate) fn incident_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|since| since.as_nanos() as u64)
+        .unwrap_or_default();
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+    // SplitMix64's finalizer spreads the bits of both.
+    let mut id = nanos ^ count.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    id = (id ^ (id >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    id = (id ^ (id >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    format!("{:016x}", id ^ (id >> 31))
+}
+
+/// The source chain of `error`, outermost first, each cause's `Display` joined by `: `.
+fn source_chain<E: ApiError + ?Sized>(error: &E) -> Option<String> {
+    let mut cause = error.error_source()?;
+    let mut chain = cause.to_string();
+    while let Some(next) = cause.source() {
+        chain.push_str(": ");
+        chain.push_str(&next.to_string());
+        cause = next;
+    }
+    Some(chain)
+}
+
+/// An error rendered with `trace_id` as its trace id: a 5xx's incident id.
+pub(crate) struct WithTraceId<'a, E> {
+    error: &'a E,
+    trace_id: &'a str,
+}
+
+impl<'a, E: ApiError> WithTraceId<'a, E> {
+    pub(crate) fn new(error: &'a E, trace_id: &'a str) -> Self {
+        WithTraceId { error, trace_id }
+    }
+}
+
+impl<E: ApiError> ApiError for WithTraceId<'_, E> {
+    fn descriptor(&self) -> &'static crate::ErrorDescriptor {
+        self.error.descriptor()
+    }
+
+    fn overrides(&self) -> Option<&crate::Overrides> {
+        self.error.overrides()
+    }
+
+    fn status(&self) -> http::StatusCode {
+        self.error.status()
+    }
+
+    fn code(&self) -> Option<i64> {
+        self.error.code()
+    }
+
+    fn errcode(&self) -> Option<&str> {
+        self.error.errcode()
+    }
+
+    fn error_type(&self) -> Option<&str> {
+        self.error.error_type()
+    }
+
+    fn error_subtype(&self) -> Option<&str> {
+        self.error.error_subtype()
+    }
+
+    fn detail(&self) -> Option<&str> {
+        self.error.detail()
+    }
+
+    fn trace_id(&self) -> Option<&str> {
+        Some(self.trace_id)
+    }
+
+    fn format(&self) -> crate::WireFormat {
+        self.error.format()
+    }
+
+    fn write_headers(
+        &self,
+        request: Option<&http::request::Parts>,
+        headers: &mut http::HeaderMap,
+    ) -> Result<(), crate::RenderError> {
+        self.error.write_headers(request, headers)
+    }
+}
+
+impl<E: ApiError> crate::__private::Wraps for WithTraceId<'_, E> {
+    type Inner = E;
+
+    fn wrapped(&self) -> &E {
+        self.error
+    }
+
+    fn own_message(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl<E: ApiError> std::fmt::Display for WithTraceId<'_, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self.error, f)
+    }
+}
+
+impl<E: ApiError> std::fmt::Debug for WithTraceId<'_, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.error, f)
+    }
 }

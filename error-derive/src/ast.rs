@@ -64,6 +64,9 @@ pub struct ErrorAttrs {
     pub error_type: Option<syn::LitStr>,
     pub error_subtype: Option<syn::LitStr>,
     pub message: Option<syn::LitStr>,
+    /// RFC 9457's `title`: a short summary of the problem type (the status phrase if not
+    /// given).
+    pub title: Option<syn::LitStr>,
     pub format: Option<syn::LitStr>,
     pub parent: Option<syn::Path>,
     pub headers: Option<syn::Path>,
@@ -155,6 +158,10 @@ pub struct Field {
     pub with: Option<syn::Path>,
     /// The `Error::source`.
     pub source: Flag,
+    /// The `Error::source`, and a `From` conversion from its type, as thiserror's `#[from]`.
+    pub from: Flag,
+    /// Several field errors (`errwire::FieldErrors`), written in each format's convention.
+    pub field_errors: Flag,
     /// Private: never serialized, sent or formatted.
     pub skip: Flag,
     /// The instance's own HTTP status.
@@ -171,6 +178,8 @@ pub struct Field {
     pub detail: Flag,
     /// The occurrence's trace id.
     pub trace_id: Flag,
+    /// RFC 9457's `instance`: a URI reference identifying the occurrence.
+    pub instance: Flag,
 }
 
 impl Field {
@@ -184,6 +193,7 @@ impl Field {
             (InstanceValue::ErrorSubtype, &self.error_subtype),
             (InstanceValue::Detail, &self.detail),
             (InstanceValue::TraceId, &self.trace_id),
+            (InstanceValue::Instance, &self.instance),
         ]
         .into_iter()
         .filter(|(_, flag)| flag.is_present())

@@ -17,6 +17,35 @@ pub enum Format {
 impl Format {
     const NAMES: [&'static str; 3] = ["djblets", "matrix", "problem"];
 
+    /// The root members this format writes besides RFC 9457's own ([`PROBLEM_MEMBERS`]):
+    /// an `extra` of one of these names would collide with it. The same lists as each
+    /// format module's in errwire (`wire/<format>.rs`); `tests/tests/members.rs` renders
+    /// every member of every format and the trybuild case `extra-named-like-a-member.rs`
+    /// refuses each name here.
+    pub fn own_members(self) -> &'static [&'static str] {
+        match self {
+            Format::Djblets => &["stat", "err"],
+            Format::Matrix => &["errcode", "error"],
+            Format::Problem => &[
+                "code",
+                "errcode",
+                "error_type",
+                "error_subtype",
+                "error_detail",
+                "trace_id",
+            ],
+        }
+    }
+
+    /// The name as written in `format = "…"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Djblets => "djblets",
+            Format::Matrix => "matrix",
+            Format::Problem => "problem",
+        }
+    }
+
     pub fn variant_name(self) -> &'static str {
         match self {
             Format::Djblets => "Djblets",
@@ -26,12 +55,54 @@ impl Format {
     }
 }
 
+/// The members field errors are written as (Djblets' `fields`, RFC 9457's `errors`): an
+/// error with a `field_errors` field has no `extra` of these names.
+pub const FIELD_ERRORS_MEMBERS: [&str; 2] = ["fields", "errors"];
+
+/// RFC 9457's members of a problem body. Every error may be answered as problem details
+/// (`errwire::axum::negotiate` does, for a client preferring them), so no `extra` of any
+/// format may take one of these names.
+pub const PROBLEM_MEMBERS: [&str; 5] = ["type", "title", "status", "detail", "instance"];
+
+/// An extension member name as RFC 9457 §3.2 recommends: letters, digits and `_`, starting
+/// with a letter, so that clients can map it to a variable in any language. `None` if it is
+/// one, else what is wrong.
+pub fn extension_name_problem(name: &str) -> Option<&'static str> {
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        Some("does not start with a letter")
+    } else if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        Some("holds a character other than letters, digits and `_`")
+    } else {
+        None
+    }
+}
+
 pub fn format(lit: &syn::LitStr) -> Result<Format, Error> {
     match lit.value().as_str() {
         "djblets" => Ok(Format::Djblets),
         "matrix" => Ok(Format::Matrix),
         "problem" => Ok(Format::Problem),
         other => Err(Error::unknown_value_with_alts(other, Format::NAMES.iter()).with_span(lit)),
+    }
+}
+
+/// An RFC 9457 `title`: "a short, human-readable summary of the problem type", so one line
+/// of text that says something.
+pub fn title(lit: &syn::LitStr) -> Result<String, Error> {
+    let title = lit.value();
+    let problem = if title.trim().is_empty() {
+        Some("is empty")
+    } else if title.chars().any(char::is_control) {
+        Some("holds a line break or another control character")
+    } else {
+        None
+    };
+    match problem {
+        None => Ok(title),
+        Some(problem) => Err(Error::custom(format!(
+            "`title` {problem}: write a short summary of the problem type, like \"Out of credit\""
+        ))
+        .with_span(lit)),
     }
 }
 

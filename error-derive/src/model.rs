@@ -40,6 +40,8 @@ pub struct ErrorDef<'a> {
     pub error_subtype: Option<String>,
     /// `None` when inherited from the parent.
     pub message: Option<Template>,
+    /// RFC 9457's `title`; `None` when inherited from the parent or left to the status phrase.
+    pub title: Option<String>,
     /// `None` when inherited from the parent.
     pub format: Option<Format>,
     pub parent: Option<&'a syn::Path>,
@@ -84,8 +86,12 @@ pub enum Role<'a> {
     Flatten,
     /// A map of headers, every one sent (`headers`).
     Headers,
+    /// Several field errors, in each format's convention (`field_errors`).
+    FieldErrors,
     /// The `Error::source` (`source`).
     Source,
+    /// The `Error::source`, which the error is also made `From` (`from`).
+    From,
     /// One of the error's own values, for this instance (`status`, `code`, …).
     Value(InstanceValue),
     /// Private: never serialized, sent or formatted (`skip`).
@@ -127,6 +133,11 @@ impl Role<'_> {
         }
     }
 
+    /// Whether the field is the `Error::source` (`source` or `from`).
+    pub fn is_source(&self) -> bool {
+        matches!(self, Role::Source | Role::From)
+    }
+
     /// The instance value, for fields that supply one.
     pub fn value(&self) -> Option<InstanceValue> {
         match self {
@@ -144,7 +155,8 @@ impl Role<'_> {
             Role::ExtraAndHeader(..) => "ExtraAndHeader",
             Role::Flatten => "Flatten",
             Role::Headers => "Headers",
-            Role::Source => "Source",
+            Role::FieldErrors => "FieldErrors",
+            Role::Source | Role::From => "Source",
             Role::Value(value) => value.role(),
             Role::Skip => "Skip",
         }
@@ -161,10 +173,11 @@ pub enum InstanceValue {
     ErrorSubtype,
     Detail,
     TraceId,
+    Instance,
 }
 
 impl InstanceValue {
-    pub const ALL: [InstanceValue; 7] = [
+    pub const ALL: [InstanceValue; 8] = [
         InstanceValue::Status,
         InstanceValue::Code,
         InstanceValue::Errcode,
@@ -172,6 +185,7 @@ impl InstanceValue {
         InstanceValue::ErrorSubtype,
         InstanceValue::Detail,
         InstanceValue::TraceId,
+        InstanceValue::Instance,
     ];
 
     /// The key, as written in `#[api_error(…)]` and as named in `errwire::Instance`.
@@ -184,6 +198,7 @@ impl InstanceValue {
             InstanceValue::ErrorSubtype => "error_subtype",
             InstanceValue::Detail => "detail",
             InstanceValue::TraceId => "trace_id",
+            InstanceValue::Instance => "instance",
         }
     }
 
@@ -197,6 +212,7 @@ impl InstanceValue {
             InstanceValue::ErrorSubtype => "ErrorSubtype",
             InstanceValue::Detail => "Detail",
             InstanceValue::TraceId => "TraceId",
+            InstanceValue::Instance => "Instance",
         }
     }
 

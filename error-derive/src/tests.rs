@@ -194,12 +194,12 @@ fn snapshot_errors_of_one_shape_share_their_code() {
         parse_quote! {
             #[api_error(format = "matrix", http = 400)]
             pub enum Error {
-                #[api_error(errcode = "M_ERROR_0", message = "error 0: {detail}")]
-                Error0 { #[api_error(extra)] detail: String },
-                #[api_error(errcode = "M_ERROR_1", message = "error 1: {detail}")]
-                Error1 { #[api_error(extra)] detail: String },
-                #[api_error(errcode = "M_ERROR_2", http = 404, message = "error 2: {detail}")]
-                Error2 { #[api_error(extra)] detail: String },
+                #[api_error(errcode = "M_ERROR_0", message = "error 0: {reason}")]
+                Error0 { #[api_error(extra)] reason: String },
+                #[api_error(errcode = "M_ERROR_1", message = "error 1: {reason}")]
+                Error1 { #[api_error(extra)] reason: String },
+                #[api_error(errcode = "M_ERROR_2", http = 404, message = "error 2: {reason}")]
+                Error2 { #[api_error(extra)] reason: String },
             }
         },
     );
@@ -313,6 +313,77 @@ fn snapshot_tuple_variants_and_generics() {
             }
         },
     );
+}
+
+#[test]
+fn snapshot_from_conversions() {
+    assert_snapshot(
+        "from",
+        parse_quote! {
+            #[api_error(http = 500)]
+            pub enum StoreError {
+                #[api_error(message = "Reading failed")]
+                Read(#[api_error(from)] std::io::Error),
+                #[api_error(message = "Bad JSON")]
+                Json {
+                    #[api_error(from)]
+                    cause: serde_json::Error,
+                    #[api_error(trace_id)]
+                    trace_id: Option<String>,
+                },
+            }
+        },
+    );
+}
+
+#[test]
+fn two_variants_from_one_type_are_refused_at_the_second() {
+    let errors = errors_of(parse_quote! {
+        #[api_error(http = 500, message = "m")]
+        enum Catalog {
+            Read(#[api_error(from)] std::io::Error),
+            Write(#[api_error(from)] std::io::Error),
+            Other(#[api_error(from)] io::Error),
+        }
+    });
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains(
+            "`Catalog::Write` converts `from` `std::io::Error`, as `Catalog::Read` already does"
+        ),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn extra_members_never_take_a_name_the_body_has() {
+    let errors = errors_of(parse_quote! {
+        #[api_error(http = 400, message = "m")]
+        enum Catalog {
+            A { #[api_error(extra)] status: u16 },
+            B { #[api_error(extra)] code: u16 },
+            C { #[api_error(extra, rename = "kebab-case")] name: String },
+            #[api_error(format = "matrix")]
+            D { #[api_error(extra)] error: String, #[api_error(extra)] code: u16, #[api_error(extra, rename = "fi.mau.x")] keep: u64 },
+            #[api_error(format = "djblets", title = "Djblets too")]
+            E { #[api_error(extra, rename = "instance")] at: String, #[api_error(extra)] err: String },
+        }
+    });
+    for expected in [
+        "`status` is a member of every RFC 9457 problem body",
+        "`code` is a member the `problem` format writes",
+        "`kebab-case` holds a character other than letters, digits and `_`",
+        "`error` is a member the `matrix` format writes",
+        "`instance` is a member of every RFC 9457 problem body",
+        "`err` is a member the `djblets` format writes",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "no {expected:?} in {errors:#?}"
+        );
+    }
+    // A Matrix error may have a `code` member and a dotted name, as Synapse's do.
+    assert_eq!(errors.len(), 6, "{errors:#?}");
 }
 
 #[test]

@@ -112,6 +112,53 @@ fn any_in_bounds<'a>(
     })
 }
 
+/// Whether `ty` is `Box<dyn …>` (by its last path segment), as `Box<dyn Error + Send + Sync>`.
+pub fn is_boxed_trait_object(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) if last.ident == "Box" => matches!(
+            args.args.first(),
+            Some(syn::GenericArgument::Type(syn::Type::TraitObject(_)))
+        ),
+        _ => false,
+    }
+}
+
+/// Whether two types are written with the same tokens (spans aside): `io::Error` and
+/// `std::io::Error` differ, as they may name different types for all the derive knows.
+pub fn same_type(a: &syn::Type, b: &syn::Type) -> bool {
+    same_tokens(quote!(#a), quote!(#b))
+}
+
+fn same_tokens(a: proc_macro2::TokenStream, b: proc_macro2::TokenStream) -> bool {
+    use proc_macro2::TokenTree;
+    let (mut a, mut b) = (a.into_iter(), b.into_iter());
+    loop {
+        let same = match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(TokenTree::Group(x)), Some(TokenTree::Group(y))) => {
+                x.delimiter() == y.delimiter() && same_tokens(x.stream(), y.stream())
+            }
+            (Some(TokenTree::Ident(x)), Some(TokenTree::Ident(y))) => x == y,
+            (Some(TokenTree::Punct(x)), Some(TokenTree::Punct(y))) => {
+                x.as_char() == y.as_char() && x.spacing() == y.spacing()
+            }
+            (Some(TokenTree::Literal(x)), Some(TokenTree::Literal(y))) => {
+                x.to_string() == y.to_string()
+            }
+            _ => false,
+        };
+        if !same {
+            return false;
+        }
+    }
+}
+
 /// A type as a person writes it: `Option<u64>`, not `Option < u64 >`. For display only (the
 /// descriptor's `ty`): nothing is decided by this text.
 pub fn type_name(ty: &syn::Type) -> String {
@@ -181,6 +228,32 @@ mod tests {
             let ty: syn::Type = ty;
             assert_eq!(is_borrowed(&ty), borrowed, "{}", type_name(&ty));
         }
+    }
+
+    #[test]
+    fn same_type_compares_tokens_not_spans() {
+        let (a, b): (syn::Type, syn::Type) =
+            (parse_quote!(std::io::Error), parse_quote!(std::io::Error));
+        assert!(same_type(&a, &b));
+        let c: syn::Type = parse_quote!(io::Error);
+        assert!(!same_type(&a, &c));
+        let (d, e): (syn::Type, syn::Type) = (
+            parse_quote!(Box<dyn Error + Send>),
+            parse_quote!(Box<dyn Error + Sync>),
+        );
+        assert!(!same_type(&d, &e));
+    }
+
+    #[test]
+    fn boxed_trait_objects_are_told_by_structure() {
+        let (a, b, c): (syn::Type, syn::Type, syn::Type) = (
+            parse_quote!(Box<dyn std::error::Error + Send + Sync>),
+            parse_quote!(std::boxed::Box<dyn Error>),
+            parse_quote!(Box<io::Error>),
+        );
+        assert!(is_boxed_trait_object(&a));
+        assert!(is_boxed_trait_object(&b));
+        assert!(!is_boxed_trait_object(&c));
     }
 
     #[test]

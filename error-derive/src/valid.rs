@@ -11,7 +11,7 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 
 use crate::ast::{self, ErrorAttrs, Input};
-use crate::attr;
+use crate::attr::{self, Format};
 use crate::fmt::{Member, Template};
 use crate::model::{self, ErrorDef, Extra, FieldDef, Header, InstanceValue, Kind, Model, Role};
 
@@ -80,6 +80,7 @@ pub fn validate(input: &Input) -> darling::Result<Model<'_>> {
                 })
                 .collect::<Vec<_>>();
             check_unique(&mut errors, variants.iter().map(|v| &v.error));
+            check_unique_from(&mut errors, &defs);
             check_generated_names(&mut errors, variants);
             (Kind::Enum, defs)
         }
@@ -161,6 +162,14 @@ fn error_def<'a>(
         .filter_map(|(index, field)| field_def(errors, index, field))
         .collect::<Vec<_>>();
     check_single_role(errors, source.fields, "source", |f| f.source.is_present());
+    check_single_role(errors, source.fields, "field_errors", |f| {
+        f.field_errors.is_present()
+    });
+    check_from(errors, source.fields);
+    // An error without its own format has its parent's, unknown here; the default is
+    // problem details.
+    let native = format.or(parent.is_none().then_some(Format::Problem));
+    check_member_names(errors, source.fields, native);
     for value in InstanceValue::ALL {
         check_single_value(errors, source.fields, value);
     }
@@ -182,6 +191,8 @@ fn error_def<'a>(
         error_type: pick(own, defaults, |a| a.error_type.as_ref()).map(syn::LitStr::value),
         error_subtype: pick(own, defaults, |a| a.error_subtype.as_ref()).map(syn::LitStr::value),
         message,
+        title: pick(own, defaults, |a| a.title.as_ref())
+            .and_then(|lit| errors.handle(attr::title(lit))),
         format,
         parent,
         headers: pick(own, defaults, |a| a.headers.as_ref()),
@@ -249,11 +260,17 @@ fn field_def<'a>(
     if field.source.is_present() {
         keys.push(("source", field.source.span()));
     }
+    if field.from.is_present() {
+        keys.push(("from", field.from.span()));
+    }
     if field.flatten.is_present() {
         keys.push(("flatten", field.flatten.span()));
     }
     if field.headers.is_present() {
         keys.push(("headers", field.headers.span()));
+    }
+    if field.field_errors.is_present() {
+        keys.push(("field_errors", field.field_errors.span()));
     }
     keys.extend(values.iter().map(|(value, span)| (value.key(), *span)));
     // Rule: a skipped field is private, so it cannot also travel in any way.
@@ -269,14 +286,18 @@ fn field_def<'a>(
             );
         }
     }
-    // Rule: the source is the cause, never part of the response.
-    if field.source.is_present() {
-        for (key, _) in keys.iter().filter(|(key, _)| *key != "source") {
+    // Rule: the source is the cause, never part of the response. A `from` field is the
+    // source too, so `source` beside it says nothing more and is allowed.
+    for (source_key, flag) in [("source", &field.source), ("from", &field.from)] {
+        if !flag.is_present() {
+            continue;
+        }
+        for (key, _) in keys.iter().filter(|(key, _)| !is_source_key(key)) {
             errors.push(
                 Error::custom(format!(
-                    "`source` conflicts with `{key}`: the source error is never sent to the client"
+                    "`{source_key}` conflicts with `{key}`: the source error is never sent to the client"
                 ))
-                .with_span(&field.source.span()),
+                .with_span(&flag.span()),
             );
         }
     }
@@ -284,7 +305,7 @@ fn field_def<'a>(
     if let Some((first, _)) = values.first() {
         for (key, span) in keys
             .iter()
-            .filter(|(key, _)| *key != first.key() && *key != "source")
+            .filter(|(key, _)| *key != first.key() && !is_source_key(key))
         {
             errors.push(
                 Error::custom(format!(
@@ -305,6 +326,18 @@ fn field_def<'a>(
             errors.push(
                 Error::custom(format!(
                     "`{key}` conflicts with `flatten`: a flattened map is spread over the body"
+                ))
+                .with_span(span),
+            );
+        }
+    }
+    // Rule: field errors are written by the format, in its convention: the field is nothing
+    // else.
+    if field.field_errors.is_present() {
+        for (key, span) in keys.iter().filter(|(key, _)| *key != "field_errors") {
+            errors.push(
+                Error::custom(format!(
+                    "`{key}` conflicts with `field_errors`: field errors are written by the format, as its protocol says"
                 ))
                 .with_span(span),
             );
@@ -377,6 +410,8 @@ fn field_def<'a>(
     // failed, the errors are reported and this role is never generated from.
     let role = if field.skip.is_present() {
         Role::Skip
+    } else if field.from.is_present() {
+        Role::From
     } else if field.source.is_present() {
         Role::Source
     } else if let Some((value, _)) = values.first() {
@@ -385,6 +420,8 @@ fn field_def<'a>(
         Role::Flatten
     } else if field.headers.is_present() {
         Role::Headers
+    } else if field.field_errors.is_present() {
+        Role::FieldErrors
     } else {
         match (extra, header) {
             (Some(extra), Some(header)) => Role::ExtraAndHeader(extra, header),
@@ -414,7 +451,106 @@ fn check_single_value(errors: &mut Accumulator, fields: &[ast::Field], value: In
     }
 }
 
-/// Rule: an error has at most one `source` field.
+/// Rule: an `extra` member never replaces or repeats a member the body's format writes:
+/// RFC 9457's `type`, `title`, `status`, `detail` and `instance` in any format (every error
+/// may be answered as problem details), and the native format's own members. In a problem
+/// body, an extension member's name is letters, digits and `_`, as RFC 9457 §3.2 says.
+fn check_member_names(errors: &mut Accumulator, fields: &[ast::Field], native: Option<Format>) {
+    let has_field_errors = fields.iter().any(|f| f.field_errors.is_present());
+    for field in fields.iter().filter(|f| f.extra.is_present()) {
+        let (name, span) = match (&field.rename, &field.ident) {
+            (Some(rename), _) => (rename.value(), rename.span()),
+            (None, Some(ident)) => (ident.to_string(), ident.span()),
+            // Refused in `field_def`: a tuple field needs a `rename`.
+            (None, None) => continue,
+        };
+        let problem = if has_field_errors && attr::FIELD_ERRORS_MEMBERS.contains(&name.as_str()) {
+            Some(format!(
+                "`{name}` is where this error's `field_errors` are written (Djblets' `fields`, \
+                 RFC 9457's `errors`): give the member another name with `rename = \"…\"`"
+            ))
+        } else if attr::PROBLEM_MEMBERS.contains(&name.as_str()) {
+            Some(format!(
+                "`{name}` is a member of every RFC 9457 problem body (`type`, `title`, `status`, \
+                 `detail`, `instance`), which an `extra` never replaces: give the member another \
+                 name with `rename = \"…\"`"
+            ))
+        } else if let Some(format) = native.filter(|f| f.own_members().contains(&name.as_str())) {
+            Some(format!(
+                "`{name}` is a member the `{}` format writes ({}): an `extra` of that name would \
+                 repeat it; give the member another name with `rename = \"…\"`",
+                format.name(),
+                format
+                    .own_members()
+                    .iter()
+                    .map(|m| format!("`{m}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ))
+        } else if native == Some(Format::Problem) {
+            attr::extension_name_problem(&name).map(|what| {
+                format!(
+                    "`{name}` {what}: an RFC 9457 extension member's name is letters, digits \
+                     and `_`, starting with a letter (§3.2); give it such a name with \
+                     `rename = \"…\"`"
+                )
+            })
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            errors.push(Error::custom(problem).with_span(&span));
+        }
+    }
+}
+
+/// Whether `key` makes a field the source.
+fn is_source_key(key: &str) -> bool {
+    key == "source" || key == "from"
+}
+
+/// Rule: a `from` field is the error's one source, so no other field of the error is
+/// `source` or `from`. (The other fields are filled with their `Default` by the `From`
+/// conversion; one without a `Default` is refused by rustc, at its type.)
+fn check_from(errors: &mut Accumulator, fields: &[ast::Field]) {
+    let is_source = |f: &ast::Field| f.source.is_present() || f.from.is_present();
+    let Some(from) = fields.iter().find(|f| f.from.is_present()) else {
+        return;
+    };
+    let sources = fields.iter().filter(|f| is_source(f)).count();
+    if sources > 1 {
+        errors.push(
+            Error::custom(
+                "`from` makes this field the source: no other field of the error can be `source` or `from`",
+            )
+            .with_span(&from.from.span()),
+        );
+    }
+}
+
+/// Rule: within one enum, no two variants convert `from` the same type, as `From<T>` can be
+/// implemented once. Types are compared token by token, as rustc would see them written.
+fn check_unique_from(errors: &mut Accumulator, defs: &[ErrorDef<'_>]) {
+    let mut seen: Vec<(&syn::Type, &str)> = Vec::new();
+    for def in defs {
+        for field in def.fields.iter().filter(|f| matches!(f.role, Role::From)) {
+            match seen.iter().find(|(ty, _)| crate::ty::same_type(ty, field.ty)) {
+                Some((_, first)) => errors.push(
+                    Error::custom(format!(
+                        "`{}` converts `from` `{}`, as `{first}` already does: `From<{}>` can be implemented once",
+                        def.name,
+                        crate::ty::type_name(field.ty),
+                        crate::ty::type_name(field.ty),
+                    ))
+                    .with_span(&field.ty),
+                ),
+                None => seen.push((field.ty, def.name.as_str())),
+            }
+        }
+    }
+}
+
+/// Rule: an error has at most one field of the role `key` names (`source`, `field_errors`).
 fn check_single_role(
     errors: &mut Accumulator,
     fields: &[ast::Field],

@@ -21,6 +21,31 @@ enum WebApiError {
         message = "There was a problem enabling the extension"
     )]
     EnableExtensionFailed,
+    #[api_error(code = 108, http = 503, message = "The store is unavailable")]
+    StoreUnavailable(#[api_error(from)] StoreFailed),
+}
+
+/// A cause with a cause of its own, as a database driver's error wraps an I/O error.
+#[derive(Debug)]
+struct StoreFailed(std::io::Error);
+
+impl std::fmt::Display for StoreFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection to db.internal:5432 lost")
+    }
+}
+
+impl std::error::Error for StoreFailed {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(format = "problem", http = 500, message = "Internal error")]
+struct Internal {
+    #[api_error(from)]
+    cause: StoreFailed,
 }
 
 /// A subscriber that keeps what is recorded on spans and events, as `field=value` lines.
@@ -139,4 +164,113 @@ fn a_trace_id_can_come_from_the_current_span() {
             .unwrap_or_default();
         assert_eq!(body["err"]["trace_id"].as_str(), id.as_deref());
     });
+}
+
+/// The value of `field` in the event lines, without the `Debug` quotes.
+fn field_of(lines: &[String], field: &str) -> Option<String> {
+    let prefix = format!("event[ERROR]:{field}=");
+    lines
+        .iter()
+        .find_map(|line| line.strip_prefix(&prefix))
+        .map(|value| value.trim_matches('"').to_owned())
+}
+
+#[test]
+fn a_server_error_logs_its_source_chain_with_the_incident_id_the_body_carries() {
+    let capture = Capture::default();
+    let cause = StoreFailed(std::io::Error::other("broken pipe"));
+    let (djblets, problem) = tracing::subscriber::with_default(capture.clone(), || {
+        let djblets = WebApiError::from(cause).to_response();
+        let problem =
+            Internal::from(StoreFailed(std::io::Error::other("reset by peer"))).to_response();
+        (djblets, problem)
+    });
+    let lines = capture.lines();
+    let body =
+        |response: Result<http::Response<Vec<u8>>, errwire::RenderError>| -> serde_json::Value {
+            response
+                .ok()
+                .and_then(|r| serde_json::from_slice(r.body()).ok())
+                .unwrap_or_default()
+        };
+    let djblets = body(djblets);
+    let problem = body(problem);
+    // The body: the declared message and an incident id, never the cause.
+    assert_eq!(djblets["err"]["msg"], "The store is unavailable");
+    let text = format!("{djblets}{problem}");
+    assert!(
+        !text.contains("db.internal") && !text.contains("pipe"),
+        "{text}"
+    );
+    let djblets_id = djblets["err"]["trace_id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let problem_id = problem["trace_id"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(djblets_id.len(), 16, "{djblets}");
+    assert_eq!(problem_id.len(), 16, "{problem}");
+    assert_ne!(djblets_id, problem_id);
+    // The log: the same ids, each with its whole chain.
+    let incidents: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.starts_with("event[ERROR]:incident="))
+        .collect();
+    assert_eq!(incidents.len(), 2, "{lines:#?}");
+    assert_eq!(
+        field_of(&lines, "incident").as_deref(),
+        Some(djblets_id.as_str()),
+        "{lines:#?}"
+    );
+    assert_eq!(
+        field_of(&lines, "error.sources").as_deref(),
+        Some("connection to db.internal:5432 lost: broken pipe"),
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == &format!("event[ERROR]:incident=\"{problem_id}\"")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.iter().any(|l| l
+            == "event[ERROR]:error.sources=\"connection to db.internal:5432 lost: reset by peer\""),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn a_server_error_with_its_own_trace_id_keeps_it_as_the_incident_id() {
+    let capture = Capture::default();
+    let rendered = tracing::subscriber::with_default(capture.clone(), || {
+        WebApiError::EnableExtensionFailed
+            .with_overrides(errwire::Overrides {
+                trace_id: Some("req-42".into()),
+                ..errwire::Overrides::default()
+            })
+            .to_response()
+    });
+    let body: serde_json::Value = rendered
+        .ok()
+        .and_then(|r| serde_json::from_slice(r.body()).ok())
+        .unwrap_or_default();
+    assert_eq!(body["err"]["trace_id"], "req-42");
+    assert_eq!(
+        field_of(&capture.lines(), "incident").as_deref(),
+        Some("req-42")
+    );
+}
+
+#[test]
+fn a_client_error_gets_no_incident() {
+    let capture = Capture::default();
+    let rendered = tracing::subscriber::with_default(capture.clone(), || {
+        WebApiError::DOES_NOT_EXIST.to_response()
+    });
+    let body: serde_json::Value = rendered
+        .ok()
+        .and_then(|r| serde_json::from_slice(r.body()).ok())
+        .unwrap_or_default();
+    assert_eq!(body["err"].get("trace_id"), None);
+    assert!(!capture.lines().iter().any(|l| l.contains("incident")));
 }

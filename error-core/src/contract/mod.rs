@@ -289,6 +289,9 @@ fn role_parts(role: FieldRole) -> (&'static str, Option<&'static str>, Option<&'
         FieldRole::ErrorSubtype => ("error_subtype", None, None),
         FieldRole::Detail => ("detail", None, None),
         FieldRole::TraceId => ("trace_id", None, None),
+        FieldRole::Instance => ("instance", None, None),
+        // Sent as Djblets' `fields` or a problem's `errors`, by format.
+        FieldRole::FieldErrors => ("field_errors", None, None),
         FieldRole::Context => ("context", None, None),
         FieldRole::Skip => ("skip", None, None),
     }

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use super::WireFormat;
 use crate::api_error::ApiError;
+use crate::render::RenderError;
 
 /// An error's body in one format, ready for any serde serializer.
 pub struct Body<'a, E> {
@@ -28,31 +29,110 @@ impl<'a, E: ApiError> Body<'a, E> {
     }
 }
 
+impl<E: ApiError> Body<'_, E> {
+    /// Writes the body as JSON into `out`: streamed member by member, or through a map when
+    /// members may replace others (see [`merged`](Self::merged)).
+    #[inline]
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        // Checked here too, for the typed error: the format's writer can only say it to serde.
+        if self.format == WireFormat::Problem
+            && let Some(instance) = self.error.instance().instance
+        {
+            super::problem::check_instance(instance)?;
+        }
+        match self.merged()? {
+            Some(root) => serde_json::to_writer(out, &root),
+            None => serde_json::to_writer(out, &Streamed(self)),
+        }
+        .map_err(RenderError::Body)
+    }
+
+    /// The body as one JSON map, when it has members that may replace others (a flattened
+    /// map, render-time extras); `None` when it streams. In Djblets and Matrix bodies such a
+    /// member replaces the one of its name, as those libraries do; in a problem body it never
+    /// replaces a member the format wrote (RFC 9457's `type`, `title`, `status`, `detail`,
+    /// `instance`, or one of this toolkit's): that is [`RenderError::ReservedMember`].
+    fn merged(&self) -> Result<Option<Map<String, Value>>, RenderError> {
+        if self.extra.is_none() && !self.error.has_flatten() {
+            return Ok(None);
+        }
+        let mut root = object(&FormatMembers(self))?;
+        let own = object(&OwnMembers(self))?;
+        let extra = self.extra.into_iter().flatten();
+        let members = own.iter().chain(extra);
+        if self.format == WireFormat::Problem {
+            for (name, _) in members.clone() {
+                if root.contains_key(name) || super::problem::is_standard_member(name) {
+                    return Err(RenderError::ReservedMember { name: name.clone() });
+                }
+            }
+            // A render-time member never replaces one of the error's own either.
+            if let Some((name, _)) = self
+                .extra
+                .into_iter()
+                .flatten()
+                .find(|(name, _)| own.contains_key(*name))
+            {
+                return Err(RenderError::ReservedMember { name: name.clone() });
+            }
+        }
+        root.extend(members.map(|(name, value)| (name.clone(), value.clone())));
+        Ok(Some(root))
+    }
+}
+
+/// A serializable map as a JSON object.
+fn object<T: Serialize>(value: &T) -> Result<Map<String, Value>, RenderError> {
+    match serde_json::to_value(value).map_err(RenderError::Body)? {
+        Value::Object(object) => Ok(object),
+        _ => Ok(Map::new()),
+    }
+}
+
+/// The members the format writes.
+struct FormatMembers<'b, 'a, E>(&'b Body<'a, E>);
+
+impl<E: ApiError> Serialize for FormatMembers<'_, '_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.0.format.write(self.0.error, &mut map)?;
+        map.end()
+    }
+}
+
+/// The error's own members (`extra`, `flatten` and `field_errors` fields).
+struct OwnMembers<'b, 'a, E>(&'b Body<'a, E>);
+
+impl<E: ApiError> Serialize for OwnMembers<'_, '_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.0.error.serialize_extra(&mut map)?;
+        write_field_errors(self.0.error, self.0.format, &mut map)?;
+        map.end()
+    }
+}
+
+/// The error's field errors, if it has some, in `format`'s convention.
+#[inline]
+fn write_field_errors<E: ApiError, M: SerializeMap>(
+    error: &E,
+    format: WireFormat,
+    map: &mut M,
+) -> Result<(), M::Error> {
+    match error.field_errors() {
+        Some(errors) if !errors.is_empty() => format.write_field_errors(errors, map),
+        _ => Ok(()),
+    }
+}
+
 impl<E: ApiError> Serialize for Body<'_, E> {
     #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // Members that may replace others (a flattened map, render-time extras) go through a
-        // JSON map, whose insert replaces in place; every other body streams straight out.
-        if self.extra.is_some() || self.error.has_flatten() {
-            let streamed = Body {
-                extra: None,
-                ..*self
-            };
-            let mut root = match serde_json::to_value(Streamed(&streamed)) {
-                Ok(Value::Object(root)) => root,
-                Ok(_) => Map::new(),
-                Err(error) => return Err(serde::ser::Error::custom(error)),
-            };
-            if let Some(extra) = self.extra {
-                root.extend(
-                    extra
-                        .iter()
-                        .map(|(key, value)| (key.clone(), value.clone())),
-                );
-            }
-            return root.serialize(serializer);
+        match self.merged() {
+            Ok(Some(root)) => root.serialize(serializer),
+            Ok(None) => Streamed(self).serialize(serializer),
+            Err(error) => Err(serde::ser::Error::custom(error)),
         }
-        Streamed(self).serialize(serializer)
     }
 }
 
@@ -66,17 +146,27 @@ impl<E: ApiError> Serialize for Streamed<'_, '_, E> {
         let mut map = serializer.serialize_map(None)?;
         format.write(error, &mut map)?;
         error.serialize_extra(&mut map)?;
+        write_field_errors(error, format, &mut map)?;
         map.end()
     }
 }
 
 /// The effective message, written straight into the serializer: fixed text as a string,
-/// a template through `Display`, never through an intermediate `String`.
+/// a template through `Display`, never through an intermediate `String`. A 5xx whose
+/// template shows its source sends the status phrase instead.
 pub(crate) struct Message<'a, E>(pub(crate) &'a E);
 
 impl<E: ApiError> Serialize for Message<'_, E> {
     #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // A server error's cause is never sent: a message showing it gives way to the phrase.
+        if self.0.message_shows_source() {
+            let status = self.0.status();
+            if status.is_server_error() {
+                return serializer
+                    .serialize_str(status.canonical_reason().unwrap_or("Server Error"));
+            }
+        }
         match self.0.message_text() {
             Some(text) => serializer.serialize_str(text),
             None => serializer.collect_str(self.0),

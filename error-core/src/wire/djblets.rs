@@ -20,6 +20,8 @@ const STAT_FAIL: &str = "fail";
 const STAT_FAIL_JSON: &str = "\"fail\"";
 /// The root member holding the error.
 const ERR: &str = "err";
+/// The root member of field errors.
+const FIELDS: &str = "fields";
 
 // The members of `err`.
 const CODE: &str = "code";
@@ -66,6 +68,14 @@ impl Format for Djblets {
     fn write<E: ApiError, M: SerializeMap>(error: &E, map: &mut M) -> Result<(), M::Error> {
         map.serialize_entry(STAT, STAT_FAIL)?;
         map.serialize_entry(ERR, &Err(error))
+    }
+
+    /// `fields`, each field's messages under its name, as Djblets' `INVALID_FORM_DATA` sends.
+    fn write_field_errors<M: SerializeMap>(
+        errors: &crate::FieldErrors,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        map.serialize_entry(FIELDS, &errors.by_name())
     }
 
     fn write_received(wire: &WireError, root: &mut Map<String, Value>) {

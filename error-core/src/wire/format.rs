@@ -35,6 +35,16 @@ pub(crate) trait Format {
     /// Writes the protocol members of `error`'s body; the error's own members follow.
     fn write<E: ApiError, M: SerializeMap>(error: &E, map: &mut M) -> Result<(), M::Error>;
 
+    /// Writes an error's field errors in this format's convention, after its own members;
+    /// a format without one writes nothing.
+    fn write_field_errors<M: SerializeMap>(
+        errors: &crate::FieldErrors,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        let _ = (errors, map);
+        Ok(())
+    }
+
     /// Writes the protocol values of a received body back into `root`, as they came.
     fn write_received(wire: &WireError, root: &mut Map<String, Value>);
 
@@ -220,6 +230,18 @@ macro_rules! formats {
                 match self {
                     $(WireFormat::$variant =>
                         <$format as $crate::wire::format::Format>::write(error, map),)*
+                }
+            }
+
+            #[inline]
+            pub(crate) fn write_field_errors<M: ::serde::ser::SerializeMap>(
+                self,
+                errors: &$crate::FieldErrors,
+                map: &mut M,
+            ) -> Result<(), M::Error> {
+                match self {
+                    $(WireFormat::$variant =>
+                        <$format as $crate::wire::format::Format>::write_field_errors(errors, map),)*
                 }
             }
 

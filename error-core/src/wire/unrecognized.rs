@@ -22,6 +22,7 @@ pub static UNRECOGNIZED: ErrorDescriptor = ErrorDescriptor {
     error_type: None,
     error_subtype: None,
     message: "{message}",
+    title: None,
     doc: "A received error that no catalog knows, kept with every value it came with.",
     format: WireFormat::Problem,
     fields: &[],
@@ -54,6 +55,8 @@ impl Generated for WireError {
             error_subtype: self.error_subtype.as_deref(),
             detail: self.detail.as_deref(),
             trace_id: self.trace_id.as_deref(),
+            // A received `instance` is kept as a member, and relayed as one.
+            instance: None,
         }
     }
 

@@ -44,6 +44,53 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
     } else {
         quote!(false)
     };
+    let field_errors = per_error(model, quote!(::core::option::Option::None), |def| {
+        let field = def
+            .fields
+            .iter()
+            .find(|f| matches!(f.role, Role::FieldErrors))?;
+        let binding = binding(field);
+        // Spanned at the type, so a field of another type is reported there.
+        let read = quote_spanned! {field.ty.span()=>
+            __errwire::__private::FieldErrorsField::field_errors(#binding)
+        };
+        Some((vec![field], read))
+    })
+    .map(|body| {
+        quote! {
+            fn field_errors(&self) -> ::core::option::Option<&__errwire::FieldErrors> {
+                #body
+            }
+        }
+    });
+    // The errors whose template shows their source: as a 5xx, their body does not.
+    let shows_source = per_error(model, quote!(false), |def| {
+        let template = def.message.as_ref().filter(|_| def.display.is_none())?;
+        let shown = template
+            .members
+            .iter()
+            .any(|member| def.field(member).is_some_and(|f| f.role.is_source()));
+        shown.then(|| (Vec::new(), quote!(true)))
+    })
+    .map(|body| {
+        quote! {
+            fn message_shows_source(&self) -> bool {
+                #body
+            }
+        }
+    });
+    // For logging a 5xx's source chain: the `Error` impl's, where any error has a source.
+    let error_source = model
+        .errors
+        .iter()
+        .any(|def| def.fields.iter().any(|f| f.role.is_source()))
+        .then(|| {
+            quote! {
+                fn error_source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                    ::core::error::Error::source(self)
+                }
+            }
+        });
     quote! {
         #[automatically_derived]
         impl #impl_generics __errwire::ApiError for #ident #ty_generics #where_clause {
@@ -61,6 +108,9 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
             #instance
             #headers
             #extra
+            #field_errors
+            #shows_source
+            #error_source
         }
     }
 }

@@ -9,7 +9,7 @@ use super::pattern::error_path;
 use super::share::arms::{group_by_key, index_patterns};
 use super::share::errcode_table::errcode_lookup;
 use super::share::fillers::Fillers;
-use crate::model::{ErrorDef, Extra, Model, Role};
+use crate::model::{ErrorDef, Extra, InstanceValue, Model, Role};
 
 pub fn classify_impl(model: &Model<'_>) -> TokenStream {
     let ident = model.ident;
@@ -130,6 +130,8 @@ fn from_wire(
                 quote!(__errwire::__private::owned(&__wire.unclaimed(&[#(#claimed),*])))
             }
             (Some(Extra { key, .. }), _) => quote!(__wire.member(#key)),
+            // A received `instance` is kept as a member.
+            (None, Some(InstanceValue::Instance)) => quote!(__wire.member("instance")),
             (None, Some(value)) => {
                 let key = format_ident!("{}", value.key());
                 if value.is_number() {

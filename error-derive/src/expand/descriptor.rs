@@ -171,6 +171,15 @@ pub const KEYS: &[Key] = &[
         },
     },
     Key {
+        name: "title",
+        shareable: true,
+        default: none,
+        value: |error, _| match &error.def.title {
+            Some(title) => some_str(Some(title)),
+            None => error.inherited(quote!(title)),
+        },
+    },
+    Key {
         name: "doc",
         shareable: true,
         default: || quote!(""),

@@ -76,8 +76,13 @@ pub fn error_impl(model: &Model<'_>) -> TokenStream {
         let field = def
             .fields
             .iter()
-            .find(|f| matches!(f.role, Role::Source))?;
+            .find(|f| f.role.is_source())?;
         let binding = binding(field);
+        if matches!(field.role, Role::From) && !crate::ty::is_boxed_trait_object(field.ty) {
+            // Through a trait that says, spanned at the type, that `from` needs an error.
+            let value = quote_spanned!(field.ty.span()=> __errwire::__private::FromError::as_source(#binding));
+            return Some((vec![field], quote!(::core::option::Option::Some(#value))));
+        }
         let dyn_error = |value: TokenStream, ty: &syn::Type| {
             quote_spanned!(ty.span()=> #value.as_dyn_error())
         };

@@ -8,6 +8,7 @@
 //! | [`serialize`] | `serde::Serialize`, in the error's own format |
 //! | [`classify`] | `Classify`: lookups by code and errcode, building an error from a body |
 //! | [`constructors`] | the inherent impl: constants, constructors, `with_overrides` |
+//! | [`from`] | `From<T>` for each error with a `from` field |
 //! | [`integrations`] | axum's `IntoResponse` and utoipa's `IntoResponses` |
 //!
 //! What keeps catalogs of thousands of errors quick to compile (constants shared by the
@@ -24,6 +25,7 @@ mod classify;
 mod constructors;
 mod descriptor;
 mod display;
+mod from;
 mod integrations;
 mod pattern;
 mod serialize;
@@ -78,6 +80,7 @@ pub fn expand(model: &Model<'_>, integrations: Integrations) -> TokenStream {
     let serialize = serialize::serialize_impl(model);
     let classify = classify::classify_impl(model);
     let inherent = constructors::inherent_impl(model);
+    let from = from::from_impls(model);
     let axum = integrations.axum.then(|| integrations::axum_impl(model));
     let utoipa = integrations
         .utoipa
@@ -99,6 +102,7 @@ pub fn expand(model: &Model<'_>, integrations: Integrations) -> TokenStream {
             #serialize
             #classify
             #inherent
+            #from
             #axum
             #utoipa
         },

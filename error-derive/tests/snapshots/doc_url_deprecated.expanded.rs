@@ -24,6 +24,7 @@ const _: () = {
                 error_type: ::core::option::Option::None,
                 error_subtype: ::core::option::Option::None,
                 message: "",
+                title: ::core::option::Option::None,
                 doc: "",
                 format: __errwire::WireFormat::Problem,
                 fields: __FIELDS0,

@@ -11,6 +11,7 @@ const _: () = {
             error_type: ::core::option::Option::None,
             error_subtype: ::core::option::Option::None,
             message: "Not found",
+            title: ::core::option::Option::None,
             doc: "",
             format: __errwire::WireFormat::Matrix,
             fields: &[],

@@ -9,10 +9,10 @@ const _: () = {
             );
             const __FIELDS0: &'static [__errwire::FieldDescriptor] = &[
                 __errwire::FieldDescriptor {
-                    name: "detail",
+                    name: "reason",
                     ty: "String",
                     role: __errwire::FieldRole::Extra {
-                        wire_name: "detail",
+                        wire_name: "reason",
                     },
                 },
             ];
@@ -28,6 +28,7 @@ const _: () = {
                 error_type: ::core::option::Option::None,
                 error_subtype: ::core::option::Option::None,
                 message: "",
+                title: ::core::option::Option::None,
                 doc: "",
                 format: __errwire::WireFormat::Matrix,
                 fields: __FIELDS0,
@@ -40,20 +41,20 @@ const _: () = {
                 __errwire::ErrorDescriptor {
                     name: "Error::Error0",
                     errcode: ::core::option::Option::Some("M_ERROR_0"),
-                    message: "error 0: {detail}",
+                    message: "error 0: {reason}",
                     ..__BASE
                 },
                 __errwire::ErrorDescriptor {
                     name: "Error::Error1",
                     errcode: ::core::option::Option::Some("M_ERROR_1"),
-                    message: "error 1: {detail}",
+                    message: "error 1: {reason}",
                     ..__BASE
                 },
                 __errwire::ErrorDescriptor {
                     name: "Error::Error2",
                     status: __STATUS_404,
                     errcode: ::core::option::Option::Some("M_ERROR_2"),
-                    message: "error 2: {detail}",
+                    message: "error 2: {reason}",
                     ..__BASE
                 },
             ]
@@ -80,13 +81,13 @@ const _: () = {
             __map: &mut __M,
         ) -> ::core::result::Result<(), __M::Error> {
             match self {
-                Error::Error0 { detail, .. }
-                | Error::Error1 { detail, .. }
-                | Error::Error2 { detail, .. } => {
+                Error::Error0 { reason, .. }
+                | Error::Error1 { reason, .. }
+                | Error::Error2 { reason, .. } => {
                     __errwire::__private::serde::ser::SerializeMap::serialize_entry(
                         __map,
-                        "detail",
-                        detail,
+                        "reason",
+                        reason,
                     )?;
                 }
             }
@@ -100,13 +101,13 @@ const _: () = {
             __formatter: &mut ::core::fmt::Formatter<'_>,
         ) -> ::core::fmt::Result {
             match self {
-                Error::Error0 { detail, .. }
-                | Error::Error1 { detail, .. }
-                | Error::Error2 { detail, .. } => {
+                Error::Error0 { reason, .. }
+                | Error::Error1 { reason, .. }
+                | Error::Error2 { reason, .. } => {
                     __errwire::__private::write_template(
                         __formatter,
                         __errwire::ApiError::descriptor(self).message,
-                        &[("detail", detail as &dyn ::core::fmt::Display)],
+                        &[("reason", reason as &dyn ::core::fmt::Display)],
                     )
                 }
             }
@@ -162,13 +163,13 @@ const _: () = {
             }
             match __index {
                 0..=2 => {
-                    match __fill0(__wire.member("detail")) {
+                    match __fill0(__wire.member("reason")) {
                         ::core::option::Option::Some(__v0) => {
                             ::core::option::Option::Some(
                                 match __index {
-                                    0 => Error::Error0 { detail: __v0 },
-                                    1 => Error::Error1 { detail: __v0 },
-                                    2 => Error::Error2 { detail: __v0 },
+                                    0 => Error::Error0 { reason: __v0 },
+                                    1 => Error::Error1 { reason: __v0 },
+                                    2 => Error::Error2 { reason: __v0 },
                                     _ => return ::core::option::Option::None,
                                 },
                             )
@@ -183,20 +184,20 @@ const _: () = {
     #[automatically_derived]
     #[allow(dead_code, clippy::too_many_arguments, clippy::new_without_default)]
     impl Error {
-        /// Builds the `Error0` error: "error 0: {detail}".
+        /// Builds the `Error0` error: "error 0: {reason}".
         #[inline]
-        pub fn error0(detail: String) -> Self {
-            Error::Error0 { detail }
+        pub fn error0(reason: String) -> Self {
+            Error::Error0 { reason }
         }
-        /// Builds the `Error1` error: "error 1: {detail}".
+        /// Builds the `Error1` error: "error 1: {reason}".
         #[inline]
-        pub fn error1(detail: String) -> Self {
-            Error::Error1 { detail }
+        pub fn error1(reason: String) -> Self {
+            Error::Error1 { reason }
         }
-        /// Builds the `Error2` error: "error 2: {detail}".
+        /// Builds the `Error2` error: "error 2: {reason}".
         #[inline]
-        pub fn error2(detail: String) -> Self {
-            Error::Error2 { detail }
+        pub fn error2(reason: String) -> Self {
+            Error::Error2 { reason }
         }
         /// This error with some catalog values replaced for this instance (message,
         /// headers, subtype, detail, trace id); the catalog definition is unchanged.

@@ -11,6 +11,7 @@ const _: () = {
             error_type: <HttpError as __errwire::Described>::DESCRIPTOR.error_type,
             error_subtype: <HttpError as __errwire::Described>::DESCRIPTOR.error_subtype,
             message: "{3} ({0:?})",
+            title: <HttpError as __errwire::Described>::DESCRIPTOR.title,
             doc: "Synapse's `SynapseError(code, msg, errcode)`.",
             format: <HttpError as __errwire::Described>::DESCRIPTOR.format,
             fields: &[
@@ -66,6 +67,11 @@ const _: () = {
                 status: __errwire::__private::StatusField::to_status(__field0),
                 ..__errwire::Instance::NONE
             }
+        }
+        fn error_source(
+            &self,
+        ) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+            ::core::error::Error::source(self)
         }
     }
     #[automatically_derived]

@@ -1,0 +1,261 @@
+//! RFC 9457 as the RFC says: a declared `title`, a per-occurrence `instance`, and no member
+//! of the error's ever replacing one the problem body has.
+
+use errwire::{ApiError, RenderError, RenderOptions, WireFormat};
+use serde_json::{Map, Value, json};
+
+#[derive(Debug, ApiError)]
+#[api_error(
+    http = 403,
+    title = "You do not have enough credit",
+    message = "Your balance is {balance}"
+)]
+pub struct OutOfCredit {
+    #[api_error(extra)]
+    balance: u32,
+    #[api_error(instance)]
+    instance: Option<String>,
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(http = 404, message = "No such todo")]
+pub struct NotFound;
+
+#[derive(Debug, ApiError)]
+#[api_error(parent = OutOfCredit)]
+pub struct StillOutOfCredit;
+
+/// A map spread over the body, as Synapse's `additional_fields`.
+#[derive(Debug, ApiError)]
+#[api_error(http = 400, message = "Bad")]
+pub struct Spread {
+    #[api_error(flatten)]
+    members: Map<String, Value>,
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(format = "matrix", http = 400, errcode = "M_BAD", message = "Bad")]
+pub struct SpreadInMatrix {
+    #[api_error(flatten)]
+    members: Map<String, Value>,
+}
+
+/// Synapse's `FederationError` has an `extra` named `code`, which is also one of the
+/// toolkit's problem members.
+#[derive(Debug, ApiError)]
+#[api_error(
+    format = "djblets",
+    code = 7,
+    http = 500,
+    message = "Federation failed"
+)]
+pub struct Federation {
+    #[api_error(extra, rename = "code")]
+    pdu_code: u16,
+}
+
+fn body_of(response: Result<http::Response<Vec<u8>>, RenderError>) -> Value {
+    let bytes = response.map(|r| r.into_body()).unwrap_or_default();
+    serde_json::from_slice(&bytes).unwrap_or(Value::Null)
+}
+
+fn members(values: &[(&str, Value)]) -> Map<String, Value> {
+    values
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect()
+}
+
+#[test]
+fn title_is_declared_or_the_status_phrase_and_is_inherited() {
+    let error = OutOfCredit {
+        balance: 30,
+        instance: Some("/account/12345/msgs/abc".into()),
+    };
+    assert_eq!(
+        body_of(error.to_response()),
+        json!({
+            "type": "about:blank",
+            "title": "You do not have enough credit",
+            "status": 403,
+            "detail": "Your balance is 30",
+            "instance": "/account/12345/msgs/abc",
+            "balance": 30,
+        })
+    );
+    assert_eq!(body_of(NotFound.to_response())["title"], "Not Found");
+    assert_eq!(
+        body_of(StillOutOfCredit.to_response())["title"],
+        "You do not have enough credit"
+    );
+}
+
+#[test]
+fn an_instance_that_is_no_uri_reference_is_a_render_error() {
+    for bad in ["/orders/7 8", "urn:x:%zz", "line\nbreak", ""] {
+        let error = OutOfCredit {
+            balance: 1,
+            instance: Some(bad.into()),
+        };
+        match error.to_response() {
+            Err(RenderError::InvalidInstance { value }) => assert_eq!(value, bad),
+            other => panic!("{bad:?} rendered: {other:?}"),
+        }
+        // Through serde too, the body is refused rather than changed.
+        assert!(serde_json::to_vec(&error.body()).is_err(), "{bad:?}");
+    }
+    for good in [
+        "/orders/7#line-2",
+        "urn:uuid:7f1c",
+        "https://example.com/e/1?x=%41",
+    ] {
+        let error = OutOfCredit {
+            balance: 1,
+            instance: Some(good.into()),
+        };
+        assert_eq!(body_of(error.to_response())["instance"], good);
+    }
+}
+
+#[test]
+fn a_flattened_member_never_replaces_a_problem_member() {
+    for name in ["type", "title", "status", "detail", "instance"] {
+        let error = Spread {
+            members: members(&[(name, json!("x"))]),
+        };
+        match error.to_response() {
+            Err(RenderError::ReservedMember { name: refused }) => assert_eq!(refused, name),
+            other => panic!("{name} rendered: {other:?}"),
+        }
+        assert!(serde_json::to_vec(&error.body()).is_err(), "{name}");
+    }
+    let fine = Spread {
+        members: members(&[("limit", json!(3))]),
+    };
+    assert_eq!(body_of(fine.to_response())["limit"], 3);
+}
+
+#[test]
+fn a_flattened_member_replaces_in_matrix_as_synapse_does_but_not_as_problem() {
+    let error = SpreadInMatrix {
+        members: members(&[("error", json!("Own words"))]),
+    };
+    assert_eq!(body_of(error.to_response())["error"], "Own words");
+    let as_problem = error.render(&RenderOptions {
+        format: Some(WireFormat::Problem),
+        ..RenderOptions::default()
+    });
+    // The toolkit's `errcode` member is in the problem body: a flattened one is refused.
+    let error = SpreadInMatrix {
+        members: members(&[("errcode", json!("M_OWN"))]),
+    };
+    let errcode_as_problem = error.render(&RenderOptions {
+        format: Some(WireFormat::Problem),
+        ..RenderOptions::default()
+    });
+    assert!(as_problem.is_ok(), "{as_problem:?}");
+    assert!(
+        matches!(&errcode_as_problem, Err(RenderError::ReservedMember { name }) if name == "errcode"),
+        "{errcode_as_problem:?}"
+    );
+}
+
+#[test]
+fn a_render_time_member_never_replaces_a_problem_member() {
+    let extra = members(&[("status", json!(200))]);
+    let options = RenderOptions {
+        extra: Some(&extra),
+        ..RenderOptions::default()
+    };
+    let rendered = NotFound.render(&options);
+    assert!(
+        matches!(&rendered, Err(RenderError::ReservedMember { name }) if name == "status"),
+        "{rendered:?}"
+    );
+    let extra = members(&[("fields", json!({"title": ["required"]}))]);
+    let options = RenderOptions {
+        extra: Some(&extra),
+        ..RenderOptions::default()
+    };
+    assert_eq!(
+        body_of(NotFound.render(&options))["fields"]["title"][0],
+        "required"
+    );
+}
+
+#[test]
+fn an_error_of_another_format_keeps_its_own_member_as_problem_details() {
+    let error = Federation { pdu_code: 403 };
+    let native = body_of(error.to_response());
+    assert_eq!(native["code"], 403);
+    assert_eq!(native["err"]["code"], 7);
+    let bytes = error
+        .render(&RenderOptions {
+            format: Some(WireFormat::Problem),
+            ..RenderOptions::default()
+        })
+        .map(|r| r.into_body())
+        .unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes);
+    // One `code`, the error's own: the toolkit's is left out rather than sent twice.
+    assert_eq!(text.matches("\"code\"").count(), 1, "{text}");
+    assert_eq!(body_of(Ok(http::Response::new(bytes)))["code"], 403);
+}
+
+/// Every root member each format writes, for an error carrying every value: the names the
+/// derive refuses for an `extra` (`error-derive/src/attr.rs`) are these.
+#[test]
+fn the_members_each_format_writes_are_the_ones_the_derive_reserves() {
+    #[derive(Debug, ApiError)]
+    #[api_error(
+        code = 1,
+        http = 400,
+        errcode = "M_ALL",
+        error_type = "all",
+        error_subtype = "sub",
+        message = "All"
+    )]
+    struct Everything {
+        #[api_error(detail)]
+        detail: String,
+        #[api_error(trace_id)]
+        trace_id: String,
+        #[api_error(instance)]
+        instance: String,
+    }
+    let error = Everything {
+        detail: "d".into(),
+        trace_id: "t".into(),
+        instance: "/i".into(),
+    };
+    let keys = |format| {
+        let body = body_of(error.render(&RenderOptions {
+            format: Some(format),
+            ..RenderOptions::default()
+        }));
+        let mut keys = body
+            .as_object()
+            .map(|o| o.keys().cloned().collect::<Vec<_>>())
+            .unwrap_or_default();
+        keys.sort();
+        keys
+    };
+    assert_eq!(keys(WireFormat::Djblets), ["err", "stat"]);
+    assert_eq!(keys(WireFormat::Matrix), ["errcode", "error"]);
+    assert_eq!(
+        keys(WireFormat::Problem),
+        [
+            "code",
+            "detail",
+            "errcode",
+            "error_detail",
+            "error_subtype",
+            "error_type",
+            "instance",
+            "status",
+            "title",
+            "trace_id",
+            "type"
+        ]
+    );
+}
