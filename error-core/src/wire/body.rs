@@ -40,11 +40,17 @@ impl<E: ApiError> Body<'_, E> {
         {
             super::problem::check_instance(instance)?;
         }
-        match self.merged()? {
-            Some(root) => serde_json::to_writer(out, &root),
-            None => serde_json::to_writer(out, &Streamed(self)),
-        }
-        .map_err(RenderError::Body)
+        // Most bodies stream; only one whose members may replace others is built as a map
+        // first, which the common case should not pay for even as a returned `None`.
+        let result = if self.extra.is_none() && !self.error.has_flatten() {
+            serde_json::to_writer(out, &Streamed(self))
+        } else {
+            match self.merged()? {
+                Some(root) => serde_json::to_writer(out, &root),
+                None => serde_json::to_writer(out, &Streamed(self)),
+            }
+        };
+        result.map_err(RenderError::Body)
     }
 
     /// The body as one JSON map, when it has members that may replace others (a flattened
