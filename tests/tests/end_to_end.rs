@@ -24,21 +24,7 @@ const SYNAPSE: &str = include_str!("../../error-catalog/fixtures/synapse.json");
 
 /// Runs `test` against the example server on an ephemeral loopback port.
 fn with_server(limiter: axum_server::RateLimiter, test: impl AsyncFnOnce(SocketAddr)) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap_or_else(|e| panic!("runtime: {e}"));
-    runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .unwrap_or_else(|e| panic!("bind: {e}"));
-        let address = listener
-            .local_addr()
-            .unwrap_or_else(|e| panic!("address: {e}"));
-        let server = tokio::spawn(axum_server::serve(listener, limiter));
-        test(address).await;
-        server.abort();
-    });
+    errwire_tests::on_loopback(|listener| axum_server::serve(listener, limiter), test);
 }
 
 /// Field values that build each entry: none for a field-less error, else the arguments of the

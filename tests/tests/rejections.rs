@@ -174,21 +174,10 @@ fn cases() -> Vec<Case> {
 }
 
 fn with_app(app: Router, test: impl AsyncFnOnce(SocketAddr)) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap_or_else(|e| panic!("runtime: {e}"));
-    runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .unwrap_or_else(|e| panic!("bind: {e}"));
-        let address = listener
-            .local_addr()
-            .unwrap_or_else(|e| panic!("address: {e}"));
-        let server = tokio::spawn(async move { axum::serve(listener, app).await });
-        test(address).await;
-        server.abort();
-    });
+    errwire_tests::on_loopback(
+        |listener| async move { axum::serve(listener, app).await },
+        test,
+    );
 }
 
 async fn call(address: SocketAddr, case: &Case, accept: &str) -> (u16, String, Value) {

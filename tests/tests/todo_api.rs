@@ -16,21 +16,8 @@ use errwire::{ApiError, Catalog};
 use serde_json::Value;
 
 fn with_api(capacity: usize, test: impl AsyncFnOnce(SocketAddr)) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap_or_else(|e| panic!("runtime: {e}"));
-    runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .unwrap_or_else(|e| panic!("bind: {e}"));
-        let address = listener
-            .local_addr()
-            .unwrap_or_else(|e| panic!("address: {e}"));
-        let server = tokio::spawn(todo_api::serve(listener, todo_api::Store::new(capacity)));
-        test(address).await;
-        server.abort();
-    });
+    let store = todo_api::Store::new(capacity);
+    errwire_tests::on_loopback(|listener| todo_api::serve(listener, store), test);
 }
 
 async fn call(
