@@ -4,19 +4,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
-fn tool(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_errwire-catalog"))
-        .args(args)
-        .output();
-    match output {
-        Ok(output) => (
-            output.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&output.stdout).into_owned(),
-            String::from_utf8_lossy(&output.stderr).into_owned(),
-        ),
-        Err(error) => (-1, String::new(), error.to_string()),
-    }
-}
+mod tool;
+
+use tool::tool;
 
 fn json_of(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or(Value::Null)

@@ -3,25 +3,14 @@
 //! on real history (Synapse 1.9.1 against 1.163.2), reports exactly the documented changes.
 
 use std::collections::BTreeSet;
-use std::process::Command;
 
 use errwire::contract::{self, ChangeKind, Contract, ErrorContract, FieldContract};
 use errwire_catalog::{System, entries};
 use serde_json::Value;
 
-fn tool(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_errwire-catalog"))
-        .args(args)
-        .output();
-    match output {
-        Ok(output) => (
-            output.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&output.stdout).into_owned(),
-            String::from_utf8_lossy(&output.stderr).into_owned(),
-        ),
-        Err(error) => (-1, String::new(), error.to_string()),
-    }
-}
+mod tool;
+
+use tool::tool;
 
 /// The committed schema, compiled.
 fn schema() -> (boon::Schemas, boon::SchemaIndex) {
