@@ -391,6 +391,13 @@ pub trait Generated {
 
     /// Whether the message template shows the error's source: the body of a 5xx then shows
     /// the status phrase instead, as a server error's cause is never sent.
+    /// Whether the instance carries a body member `name` beyond its declared fields (a
+    /// received error relayed does: its members are data, not declarations).
+    fn has_own_member(&self, name: &str) -> bool {
+        let _ = name;
+        false
+    }
+
     fn message_shows_source(&self) -> bool {
         false
     }
@@ -445,6 +452,10 @@ impl<W: Wraps> Generated for W {
 
     fn field_errors(&self) -> Option<&crate::FieldErrors> {
         self.wrapped().field_errors()
+    }
+
+    fn has_own_member(&self, name: &str) -> bool {
+        self.wrapped().has_own_member(name)
     }
 
     fn message_shows_source(&self) -> bool {

@@ -259,3 +259,54 @@ fn the_members_each_format_writes_are_the_ones_the_derive_reserves() {
         ]
     );
 }
+
+/// A received Matrix error relayed with a member of its own named like a problem extension
+/// member (`code`) and a 5xx status.
+fn relayed(status: u16) -> errwire::WireError {
+    let body = br#"{"errcode":"M_UNKNOWN","error":"database at 10.0.0.3 is down","code":7}"#;
+    let mut wire =
+        errwire::WireError::from_slice(WireFormat::Matrix, body).unwrap_or_else(|e| panic!("{e}"));
+    wire.status = Some(status);
+    wire
+}
+
+#[test]
+fn a_relayed_5xx_sends_the_status_phrase_and_keeps_the_message() {
+    let wire = relayed(502);
+    for format in WireFormat::ALL {
+        let options = RenderOptions {
+            format: Some(format),
+            ..RenderOptions::default()
+        };
+        let response = wire.render(&options).unwrap_or_else(|e| panic!("{e}"));
+        let text = String::from_utf8_lossy(response.body()).into_owned();
+        assert!(!text.contains("10.0.0.3"), "{format:?}: {text}");
+        assert!(text.contains("Bad Gateway"), "{format:?}: {text}");
+    }
+    // Nothing received is lost: the message stays the error's.
+    assert_eq!(wire.to_string(), "database at 10.0.0.3 is down");
+    // A 4xx relays its words unchanged.
+    let client_error = relayed(400).to_response().unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(client_error.body()).into_owned();
+    assert!(text.contains("database at 10.0.0.3 is down"), "{text}");
+}
+
+#[test]
+fn a_relayed_member_named_like_an_extension_member_is_sent_once() {
+    // Djblets' `err.code` is the body's code; this body also has a root member `code`.
+    let body = br#"{"stat":"fail","err":{"code":105,"msg":"Bad form"},"code":1}"#;
+    let mut wire =
+        errwire::WireError::from_slice(WireFormat::Djblets, body).unwrap_or_else(|e| panic!("{e}"));
+    wire.status = Some(400);
+    assert_eq!(wire.code, Some(105));
+    let options = RenderOptions {
+        format: Some(WireFormat::Problem),
+        ..RenderOptions::default()
+    };
+    let response = wire.render(&options).unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(response.body()).into_owned();
+    assert_eq!(text.matches("\"code\"").count(), 1, "{text}");
+    let body: Value = serde_json::from_str(&text).unwrap_or_default();
+    // The member it came with is kept, as its native body has it.
+    assert_eq!(body["code"], json!(1));
+}

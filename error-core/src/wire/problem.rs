@@ -63,23 +63,6 @@ pub(crate) fn check_instance(value: &str) -> Result<(), RenderError> {
     }
 }
 
-/// Whether `error`'s own `extra` members include `name`. Only an error of another native
-/// format can have one named like this format's extension members (the derive refuses it
-/// in a problem error): rendered as problem details, its own member is kept, as its native
-/// body has it, and the toolkit's member of that name is left out.
-fn claims<E: ApiError>(error: &E, name: &str) -> bool {
-    error
-        .descriptor()
-        .fields
-        .iter()
-        .any(|field| match field.role {
-            FieldRole::Extra { wire_name } | FieldRole::ExtraAndHeader { wire_name, .. } => {
-                wire_name == name
-            }
-            _ => false,
-        })
-}
-
 /// The `type` of a problem details body of an error without a documentation URL: RFC 9457's
 /// default, so `title` is the status phrase.
 pub const PROBLEM_TYPE_DEFAULT: &str = "about:blank";
@@ -97,6 +80,21 @@ fn title(descriptor: &ErrorDescriptor, status: http::StatusCode) -> &'static str
         Some(title) => title,
         None => status.canonical_reason().unwrap_or("Unknown Error"),
     }
+}
+
+/// Whether `error`'s own members include `name`: its declared `extra` fields, or, for a
+/// received error relayed, the members it came with. Only an error of another native format
+/// can have one named like this format's extension members (the derive refuses it in a
+/// problem error): rendered as problem details, its own member is kept, as its native body
+/// has it, and the toolkit's member of that name is left out.
+fn claims<E: ApiError>(error: &E, name: &str) -> bool {
+    let declared = |field: &crate::FieldDescriptor| match field.role {
+        FieldRole::Extra { wire_name } | FieldRole::ExtraAndHeader { wire_name, .. } => {
+            wire_name == name
+        }
+        _ => false,
+    };
+    error.has_own_member(name) || error.descriptor().fields.iter().any(declared)
 }
 
 /// The problem details format.

@@ -74,6 +74,17 @@ impl Generated for WireError {
     fn has_flatten(&self) -> bool {
         false
     }
+
+    fn has_own_member(&self, name: &str) -> bool {
+        self.extra.contains_key(name)
+    }
+
+    // A relayed message is another server's words; for its own failure (a 5xx) they may
+    // name its internals, so the body sends the status phrase, as for a derived error whose
+    // message shows its source. The message itself is kept (`message`, `Display`).
+    fn message_shows_source(&self) -> bool {
+        true
+    }
 }
 
 /// The message as received (never interpreted), else the status's reason phrase.
