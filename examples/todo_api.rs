@@ -13,7 +13,7 @@ use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::routing::get;
 use errwire::ApiError;
-use errwire::axum::{Json, Path, Query, Rejection, RejectionKind, Rejections};
+use errwire::axum::{Json, Negotiation, Path, Query, Rejection, RejectionKind, Rejections};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
@@ -243,7 +243,7 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
 }
 
 /// The API: its routes, axum's rejections as `TodoError`s, a 1 KiB body limit, and format
-/// negotiation.
+/// negotiation, every problem naming its occurrence by the request's path (`instance`).
 pub fn app(store: Store) -> Router {
     Router::new()
         .route("/todos", get(list).post(create))
@@ -254,7 +254,10 @@ pub fn app(store: Store) -> Router {
         .with_state(store)
         .layer(DefaultBodyLimit::max(1024))
         .layer(Rejections::with(rejected).layer())
-        .layer(axum::middleware::from_fn(errwire::axum::negotiate))
+        .layer(axum::middleware::from_fn_with_state(
+            Negotiation::new().instance_from_path(),
+            errwire::axum::negotiate_with,
+        ))
 }
 
 /// Serves the API on `listener` until the task is dropped.

@@ -67,6 +67,12 @@ pub trait ApiError: Generated + fmt::Display + fmt::Debug {
         overridden.or(self.instance().trace_id)
     }
 
+    /// RFC 9457's `instance`: the override, else the instance's `instance` field.
+    fn problem_instance(&self) -> Option<&str> {
+        let overridden = self.overrides().and_then(|o| non_empty(&o.instance));
+        overridden.or(self.instance().instance)
+    }
+
     /// The wire format this error renders in by default.
     fn format(&self) -> WireFormat {
         self.descriptor().format

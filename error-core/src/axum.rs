@@ -23,6 +23,21 @@
 //! no request. With it, a request whose `Accept` prefers `application/problem+json` (a higher
 //! `q` than `application/json`, or the same and listed first) gets RFC 9457, any other the
 //! native format, and header hooks (Djblets' `WWW-Authenticate`) see the request.
+//!
+//! [`negotiate_with`] takes a [`Negotiation`]: with
+//! [`instance_from_path`](Negotiation::instance_from_path), a problem details body names the
+//! occurrence by the request's path (RFC 9457 §3.1.5's `instance`), unless the error has an
+//! `instance` of its own.
+//!
+//! ```no_run
+//! # use axum::{Router, middleware};
+//! use errwire::axum::{Negotiation, negotiate_with};
+//!
+//! let app: Router = Router::new().layer(middleware::from_fn_with_state(
+//!     Negotiation::new().instance_from_path(),
+//!     negotiate_with,
+//! ));
+//! ```
 
 mod rejection;
 
@@ -32,7 +47,7 @@ pub use rejection::{
 };
 
 use axum::body::Body as AxumBody;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 use http::header::{ACCEPT, CONTENT_TYPE, HeaderValue};
@@ -40,6 +55,7 @@ use http::{HeaderMap, StatusCode};
 
 use crate::api_error::ApiError;
 use crate::descriptor::HeaderHook;
+use crate::occurrence::Occurrence;
 use crate::overrides::HeaderOverride;
 use crate::render::RenderOptions;
 use crate::wire::WireFormat;
@@ -64,6 +80,8 @@ enum RequestHeaders {
 /// impls call. An error that cannot be rendered (a header value with CR or LF) becomes a
 /// plain-text 500 that says why, never a panic.
 pub fn into_response<E: ApiError>(error: &E) -> Response {
+    let instance = REQUEST_INSTANCE.try_with(Clone::clone).ok().flatten();
+    let error = &Occurrence::of(error).instance(instance.as_deref());
     let native = match error.render(&RenderOptions::default()) {
         Ok(native) => native,
         Err(problem) => return unrenderable(&problem),
@@ -103,13 +121,53 @@ fn unrenderable(problem: &crate::render::RenderError) -> Response {
     response
 }
 
+tokio::task_local! {
+    /// The `instance` of errors rendered while [`negotiate_with`] runs the handler.
+    static REQUEST_INSTANCE: Option<String>;
+}
+
+/// How [`negotiate_with`] answers errors beyond choosing their format.
+#[derive(Clone, Debug, Default)]
+#[non_exhaustive]
+pub struct Negotiation {
+    instance_from_path: bool,
+}
+
+impl Negotiation {
+    /// Negotiation of the format and headers only, as [`negotiate`] does.
+    pub fn new() -> Self {
+        Negotiation::default()
+    }
+
+    /// A problem details body without an `instance` of its own gets the request's path as
+    /// its `instance` (the query is left out: it may hold what a log should not).
+    pub fn instance_from_path(mut self) -> Self {
+        self.instance_from_path = true;
+        self
+    }
+}
+
 /// Middleware (`axum::middleware::from_fn(errwire::axum::negotiate)`) that answers an
 /// error response in the format the request's `Accept` prefers and computes its
 /// request-dependent headers with the request. Other responses pass through untouched.
 pub async fn negotiate(request: Request, next: Next) -> Response {
+    negotiate_with(State(Negotiation::default()), request, next).await
+}
+
+/// [`negotiate`], with the choices of a [`Negotiation`]
+/// (`axum::middleware::from_fn_with_state(negotiation, errwire::axum::negotiate_with)`).
+pub async fn negotiate_with(
+    State(negotiation): State<Negotiation>,
+    request: Request,
+    next: Next,
+) -> Response {
     let (parts, body) = request.into_parts();
     let head = parts.clone();
-    let mut response = next.run(Request::from_parts(parts, body)).await;
+    let instance = negotiation
+        .instance_from_path
+        .then(|| head.uri.path().to_owned());
+    let handled = next.run(Request::from_parts(parts, body));
+    let mut response = REQUEST_INSTANCE.scope(instance, handled).await;
     let Some(negotiable) = response.extensions_mut().remove::<Negotiable>() else {
         return response;
     };

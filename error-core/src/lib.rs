@@ -15,6 +15,7 @@ pub mod contract;
 mod descriptor;
 mod field_errors;
 mod instance;
+mod occurrence;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 mod overrides;

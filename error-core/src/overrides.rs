@@ -63,6 +63,8 @@ pub struct Overrides {
     pub detail: Option<Cow<'static, str>>,
     /// An identifier to find this occurrence in logs.
     pub trace_id: Option<Cow<'static, str>>,
+    /// RFC 9457's `instance`: a URI reference naming this occurrence (problem details only).
+    pub instance: Option<Cow<'static, str>>,
 }
 
 impl Overrides {
@@ -74,12 +76,14 @@ impl Overrides {
             error_subtype,
             detail,
             trace_id,
+            instance,
         } = self;
         message.is_none()
             && headers.is_none()
             && error_subtype.is_none()
             && detail.is_none()
             && trace_id.is_none()
+            && instance.is_none()
     }
 
     /// Overrides that replace only the message.
@@ -124,12 +128,14 @@ impl Overrides {
             error_subtype,
             detail,
             trace_id,
+            instance,
         } = newer;
         self.message = message.or(self.message);
         self.headers = headers.or(self.headers);
         self.error_subtype = error_subtype.or(self.error_subtype);
         self.detail = detail.or(self.detail);
         self.trace_id = trace_id.or(self.trace_id);
+        self.instance = instance.or(self.instance);
         self
     }
 }

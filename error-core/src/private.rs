@@ -389,8 +389,6 @@ pub trait Generated {
         None
     }
 
-    /// Whether the message template shows the error's source: the body of a 5xx then shows
-    /// the status phrase instead, as a server error's cause is never sent.
     /// Whether the instance carries a body member `name` beyond its declared fields (a
     /// received error relayed does: its members are data, not declarations).
     fn has_own_member(&self, name: &str) -> bool {
@@ -398,6 +396,15 @@ pub trait Generated {
         false
     }
 
+    /// Whether the error's own members were received rather than declared (a relayed error):
+    /// one named like a member the format writes is then left out of that format's body,
+    /// where a declared one is refused.
+    fn members_received(&self) -> bool {
+        false
+    }
+
+    /// Whether the message template shows the error's source: the body of a 5xx then shows
+    /// the status phrase instead, as a server error's cause is never sent.
     fn message_shows_source(&self) -> bool {
         false
     }
@@ -456,6 +463,10 @@ impl<W: Wraps> Generated for W {
 
     fn has_own_member(&self, name: &str) -> bool {
         self.wrapped().has_own_member(name)
+    }
+
+    fn members_received(&self) -> bool {
+        self.wrapped().members_received()
     }
 
     fn message_shows_source(&self) -> bool {

@@ -122,7 +122,7 @@ pub(crate) fn render<E: ApiError>(
             Some(own) => (response_of(error, options)?, own.to_owned()),
             None => {
                 let incident = crate::trace::incident_id();
-                let traced = crate::trace::WithTraceId::new(error, &incident);
+                let traced = crate::occurrence::Occurrence::of(error).trace_id(&incident);
                 (response_of(&traced, options)?, incident)
             }
         };

@@ -19,13 +19,13 @@ impl Format {
 
     /// The root members this format writes besides RFC 9457's own ([`PROBLEM_MEMBERS`]):
     /// an `extra` of one of these names would collide with it. The same lists as each
-    /// format module's in errwire (`wire/<format>.rs`); `tests/tests/members.rs` renders
+    /// format module's in errwire (`wire/<format>.rs`); `tests/tests/problem.rs` renders
     /// every member of every format and the trybuild case `extra-named-like-a-member.rs`
     /// refuses each name here.
     pub fn own_members(self) -> &'static [&'static str] {
         match self {
             Format::Djblets => &["stat", "err"],
-            Format::Matrix => &["errcode", "error"],
+            Format::Matrix => &["errcode", "error", "errwire.trace_id"],
             Format::Problem => &[
                 "code",
                 "errcode",

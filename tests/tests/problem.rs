@@ -241,7 +241,10 @@ fn the_members_each_format_writes_are_the_ones_the_derive_reserves() {
         keys
     };
     assert_eq!(keys(WireFormat::Djblets), ["err", "stat"]);
-    assert_eq!(keys(WireFormat::Matrix), ["errcode", "error"]);
+    assert_eq!(
+        keys(WireFormat::Matrix),
+        ["errcode", "error", "errwire.trace_id"]
+    );
     assert_eq!(
         keys(WireFormat::Problem),
         [
@@ -309,4 +312,67 @@ fn a_relayed_member_named_like_an_extension_member_is_sent_once() {
     let body: Value = serde_json::from_str(&text).unwrap_or_default();
     // The member it came with is kept, as its native body has it.
     assert_eq!(body["code"], json!(1));
+}
+
+#[test]
+fn an_override_names_the_instance_and_is_checked_as_a_field_is() {
+    let overridden = NotFound.with_overrides(errwire::Overrides {
+        instance: Some("/todos/7".into()),
+        ..errwire::Overrides::default()
+    });
+    assert_eq!(body_of(overridden.to_response())["instance"], "/todos/7");
+    // The override wins over the field, as every override does.
+    let field = OutOfCredit {
+        balance: 1,
+        instance: Some("/accounts/1".into()),
+    };
+    let both = field.with_overrides(errwire::Overrides {
+        instance: Some("/accounts/2".into()),
+        ..errwire::Overrides::default()
+    });
+    assert_eq!(body_of(both.to_response())["instance"], "/accounts/2");
+    let bad = NotFound.with_overrides(errwire::Overrides {
+        instance: Some("not a uri".into()),
+        ..errwire::Overrides::default()
+    });
+    assert!(
+        matches!(bad.to_response(), Err(RenderError::InvalidInstance { value }) if value == "not a uri")
+    );
+    // Only problem details have an `instance`.
+    let matrix = body_of(overridden.render(&RenderOptions {
+        format: Some(WireFormat::Matrix),
+        ..RenderOptions::default()
+    }));
+    assert!(matrix.get("instance").is_none(), "{matrix}");
+}
+
+#[test]
+fn a_relayed_member_named_like_a_problem_member_is_left_out_of_problem_details_only() {
+    let body =
+        br#"{"errcode":"M_LIMIT","error":"Slow down","status":"busy","title":7,"instance":"/r/1"}"#;
+    let mut wire =
+        errwire::WireError::from_slice(WireFormat::Matrix, body).unwrap_or_else(|e| panic!("{e}"));
+    wire.status = Some(429);
+    let problem = wire
+        .render(&RenderOptions {
+            format: Some(WireFormat::Problem),
+            ..RenderOptions::default()
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(problem.body()).into_owned();
+    for member in ["\"status\"", "\"title\"", "\"instance\""] {
+        assert_eq!(text.matches(member).count(), 1, "{member}: {text}");
+    }
+    let parsed: Value = serde_json::from_str(&text).unwrap_or_default();
+    assert_eq!(parsed["status"], 429, "{text}");
+    assert_eq!(parsed["title"], "Too Many Requests", "{text}");
+    // A member the problem body does not write itself is relayed.
+    assert_eq!(parsed["instance"], "/r/1", "{text}");
+    // Natively, and in the error itself, every member it came with is kept.
+    let native: Value =
+        serde_json::from_slice(wire.to_response().unwrap_or_else(|e| panic!("{e}")).body())
+            .unwrap_or_default();
+    assert_eq!(native["status"], "busy");
+    assert_eq!(native["title"], 7);
+    assert_eq!(wire.extra.len(), 3, "{wire:?}");
 }

@@ -93,6 +93,8 @@ fn every_declared_error_is_answered_as_declared() {
         assert_declared(&E::NotFound { id: 99 }, &not_found);
         assert_eq!(not_found.2["id"], 99);
         assert_eq!(not_found.2["detail"], "No todo has id 99");
+        // The occurrence is named by the request's path (`Negotiation::instance_from_path`).
+        assert_eq!(not_found.2["instance"], "/todos/99");
 
         let duplicate = call(address, post.clone(), "/todos", r#"{"title":"milk"}"#).await;
         assert_declared(
@@ -126,6 +128,8 @@ fn every_declared_error_is_answered_as_declared() {
             },
             &bad_query,
         );
+        // The query is left out of the `instance`, and a rejection gets one too.
+        assert_eq!(bad_query.2["instance"], "/todos", "{bad_query:?}");
         let bad_path = call(address, http::Method::GET, "/todos/first", "").await;
         assert_declared(
             &E::Malformed {
@@ -145,6 +149,7 @@ fn every_declared_error_is_answered_as_declared() {
             },
             &unknown,
         );
+        assert_eq!(unknown.2["instance"], "/nowhere", "{unknown:?}");
         let wrong = call(address, http::Method::PUT, "/todos", "").await;
         assert_declared(
             &E::WrongMethod {

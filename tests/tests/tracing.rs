@@ -49,6 +49,18 @@ struct Internal {
 }
 
 /// A subscriber that keeps what is recorded on spans and events, as `field=value` lines.
+#[derive(Debug, ApiError)]
+#[api_error(
+    format = "matrix",
+    http = 500,
+    errcode = "M_UNKNOWN",
+    message = "Internal server error"
+)]
+struct MatrixInternal {
+    #[api_error(from)]
+    source: StoreFailed,
+}
+
 #[derive(Clone, Default)]
 struct Capture {
     lines: Arc<Mutex<Vec<String>>>,
@@ -273,4 +285,27 @@ fn a_client_error_gets_no_incident() {
         .unwrap_or_default();
     assert_eq!(body["err"].get("trace_id"), None);
     assert!(!capture.lines().iter().any(|l| l.contains("incident")));
+}
+
+#[test]
+fn a_matrix_server_error_carries_its_incident_id_in_a_namespaced_member() {
+    let capture = Capture::default();
+    let rendered = tracing::subscriber::with_default(capture.clone(), || {
+        MatrixInternal::from(StoreFailed(std::io::Error::other("broken pipe"))).to_response()
+    });
+    let response = rendered.unwrap_or_else(|e| panic!("{e}"));
+    let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap_or_default();
+    assert_eq!(body["errcode"], "M_UNKNOWN");
+    assert_eq!(body["error"], "Internal server error");
+    let incident = body["errwire.trace_id"].as_str().unwrap_or_default();
+    assert_eq!(incident.len(), 16, "{body}");
+    assert_eq!(
+        field_of(&capture.lines(), "incident").as_deref(),
+        Some(incident)
+    );
+    // A client reads it back as the error's trace id.
+    let wire = errwire::WireError::from_slice(errwire::WireFormat::Matrix, response.body())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(wire.trace_id.as_deref(), Some(incident));
+    assert!(wire.extra.is_empty(), "{wire:?}");
 }

@@ -36,7 +36,7 @@ impl<E: ApiError> Body<'_, E> {
     pub(crate) fn write_json(&self, out: &mut Vec<u8>) -> Result<(), RenderError> {
         // Checked here too, for the typed error: the format's writer can only say it to serde.
         if self.format == WireFormat::Problem
-            && let Some(instance) = self.error.instance().instance
+            && let Some(instance) = self.error.problem_instance()
         {
             super::problem::check_instance(instance)?;
         }
@@ -57,17 +57,25 @@ impl<E: ApiError> Body<'_, E> {
     /// map, render-time extras); `None` when it streams. In Djblets and Matrix bodies such a
     /// member replaces the one of its name, as those libraries do; in a problem body it never
     /// replaces a member the format wrote (RFC 9457's `type`, `title`, `status`, `detail`,
-    /// `instance`, or one of this toolkit's): that is [`RenderError::ReservedMember`].
+    /// `instance`, or one of this toolkit's): that is [`RenderError::ReservedMember`], except
+    /// for a relayed error's received member, which is left out.
     fn merged(&self) -> Result<Option<Map<String, Value>>, RenderError> {
         if self.extra.is_none() && !self.error.has_flatten() {
             return Ok(None);
         }
         let mut root = object(&FormatMembers(self))?;
-        let own = object(&OwnMembers(self))?;
+        let mut own = object(&OwnMembers(self))?;
+        let received = self.error.members_received();
+        if self.format == WireFormat::Problem && received {
+            // A relayed error's member named like one this body wrote stated that value in
+            // its native body; here the problem's own member says it. The others (a received
+            // `instance`, say) are relayed.
+            own.retain(|name, _| !root.contains_key(name));
+        }
         let extra = self.extra.into_iter().flatten();
-        let members = own.iter().chain(extra);
         if self.format == WireFormat::Problem {
-            for (name, _) in members.clone() {
+            let declared = own.iter().filter(|_| !received);
+            for (name, _) in declared.chain(extra.clone()) {
                 if root.contains_key(name) || super::problem::is_standard_member(name) {
                     return Err(RenderError::ReservedMember { name: name.clone() });
                 }
@@ -82,6 +90,7 @@ impl<E: ApiError> Body<'_, E> {
                 return Err(RenderError::ReservedMember { name: name.clone() });
             }
         }
+        let members = own.iter().chain(extra);
         root.extend(members.map(|(name, value)| (name.clone(), value.clone())));
         Ok(Some(root))
     }

@@ -137,7 +137,7 @@ impl Format for Problem {
         map.serialize_entry(TITLE, title(error.descriptor(), status))?;
         map.serialize_entry(STATUS, &status.as_u16())?;
         map.serialize_entry(DETAIL, &Message(error))?;
-        let instance = error.instance().instance;
+        let instance = error.problem_instance();
         if let Some(instance) = instance
             && let Err(error) = check_instance(instance)
         {

@@ -71,12 +71,20 @@ impl Generated for WireError {
         Ok(())
     }
 
+    // Members named like RFC 9457's may meet the ones a problem body writes, so the body is
+    // merged (which leaves them out there) rather than streamed.
     fn has_flatten(&self) -> bool {
-        false
+        self.extra
+            .keys()
+            .any(|name| super::problem::is_standard_member(name))
     }
 
     fn has_own_member(&self, name: &str) -> bool {
         self.extra.contains_key(name)
+    }
+
+    fn members_received(&self) -> bool {
+        true
     }
 
     // A relayed message is another server's words; for its own failure (a 5xx) they may
