@@ -15,6 +15,7 @@ pub mod contract;
 mod descriptor;
 mod field_errors;
 mod instance;
+#[cfg(any(feature = "axum", feature = "tracing"))]
 mod occurrence;
 #[cfg(feature = "utoipa")]
 pub mod openapi;

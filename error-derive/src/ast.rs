@@ -97,6 +97,48 @@ pub struct Input {
     pub error: ErrorAttrs,
 }
 
+/// The syntax errors of every `#[api_error(…)]` on the input (the type, its variants, their
+/// fields): a list that is not `key`, `key = value` and `key(…)` items separated by commas.
+/// Read here, within the attribute's parentheses, an error at the end of the list (`message
+/// = )`) points at its closing parenthesis; darling reads the list without them and would
+/// point at nothing.
+pub fn syntax_errors(input: &syn::DeriveInput) -> Option<darling::Error> {
+    let mut attrs: Vec<&syn::Attribute> = input.attrs.iter().collect();
+    match &input.data {
+        syn::Data::Struct(data) => attrs.extend(data.fields.iter().flat_map(|f| &f.attrs)),
+        syn::Data::Enum(data) => {
+            for variant in &data.variants {
+                attrs.extend(&variant.attrs);
+                attrs.extend(variant.fields.iter().flat_map(|f| &f.attrs));
+            }
+        }
+        syn::Data::Union(_) => {}
+    }
+    let mut errors = darling::Error::accumulator();
+    for attr in attrs {
+        if attr.path().is_ident("api_error") && matches!(attr.meta, syn::Meta::List(_)) {
+            let items = attr.parse_args_with(|input: syn::parse::ParseStream<'_>| {
+                syn::punctuated::Punctuated::<(), syn::Token![,]>::parse_terminated_with(
+                    input,
+                    list_item,
+                )
+            });
+            errors.handle(items.map_err(darling::Error::from));
+        }
+    }
+    errors.finish().err()
+}
+
+/// One item of an attribute's list: a literal, or a `syn::Meta` (whose value is a whole
+/// expression: darling defers that parse, and would report its end-of-input error unspanned).
+fn list_item(input: syn::parse::ParseStream<'_>) -> syn::Result<()> {
+    if input.peek(syn::Lit) && !(input.peek(syn::LitBool) && input.peek2(syn::Token![=])) {
+        input.parse::<syn::Lit>().map(drop)
+    } else {
+        input.parse::<syn::Meta>().map(drop)
+    }
+}
+
 /// The runtime's path for [`fallback`](crate::fallback): read leniently from the type's
 /// attributes, so the stub impls name the crate the user pointed at even when darling
 /// refused some other key (and reports it).

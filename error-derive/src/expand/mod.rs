@@ -62,6 +62,9 @@ pub fn derive(input: &syn::DeriveInput) -> TokenStream {
 
 /// The derive with the given integrations, whatever the features (for the snapshots).
 pub fn derive_with(input: &syn::DeriveInput, integrations: Integrations) -> TokenStream {
+    if let Some(errors) = crate::ast::syntax_errors(input) {
+        return fallback::expand(input, errors);
+    }
     let parsed = match Input::from_derive_input(input) {
         Ok(parsed) => parsed,
         Err(errors) => return fallback::expand(input, errors),
