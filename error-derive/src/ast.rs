@@ -2,12 +2,47 @@
 //! wrong value types and duplicates are reported here, all at once, with "did you mean" hints.
 
 use darling::ast::{Data, Fields};
-use darling::util::Flag;
 use darling::{FromDeriveInput, FromField, FromMeta, FromVariant};
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 
 use crate::model::InstanceValue;
+
+/// A key without a value (`#[api_error(extra)]`), with where it was written. darling has
+/// one, but its check of a key given a value panics on an empty list (`detail()`, darling
+/// 0.24); this one refuses every value with a spanned error.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Flag(Option<Span>);
+
+impl Flag {
+    pub fn is_present(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// Where the key was written (the call site if it was not).
+    pub fn span(&self) -> Span {
+        self.0.unwrap_or_else(Span::call_site)
+    }
+}
+
+impl FromMeta for Flag {
+    fn from_none() -> Option<Self> {
+        Some(Flag(None))
+    }
+
+    fn from_meta(meta: &syn::Meta) -> darling::Result<Self> {
+        match meta {
+            syn::Meta::Path(path) => Ok(Flag(Some(path.span()))),
+            other => {
+                let key = quote::ToTokens::to_token_stream(other.path()).to_string();
+                Err(darling::Error::custom(format!(
+                    "`{key}` takes no value: write `#[api_error({key})]`"
+                ))
+                .with_span(other))
+            }
+        }
+    }
+}
 
 /// An integer written as a literal, possibly negative: `code = 100`, `code = -1`. A string
 /// such as `code = "100"` is refused, so a value is always written one way.
@@ -97,6 +132,73 @@ pub struct Input {
     pub error: ErrorAttrs,
 }
 
+/// How deep a declaration may nest (parentheses, brackets, braces, `<…>`, and runs of `&`
+/// or `*`, all of which syn parses by recursion): far past any real one, and far short of
+/// the depth at which syn, built as cargo builds a proc macro (unoptimized), overflows the
+/// 8 MiB stack rustc runs derives on (about 400 parentheses).
+pub const MAX_NESTING: usize = 128;
+
+/// An error at the first token nested deeper than [`MAX_NESTING`], found before syn parses
+/// the input, by a walk with a stack of its own (not by recursion).
+pub fn nesting_error(tokens: &proc_macro2::TokenStream) -> Option<syn::Error> {
+    use proc_macro2::{Spacing, TokenTree};
+
+    /// One group being walked: its tokens, the depth its tokens start at, and the `<` open in it.
+    struct Frame {
+        trees: proc_macro2::token_stream::IntoIter,
+        outer: usize,
+        angles: usize,
+    }
+    let mut stack = vec![Frame {
+        trees: tokens.clone().into_iter(),
+        outer: 0,
+        angles: 0,
+    }];
+    // The `&` and `*` just before, and the previous punctuation if it joins this one (`->`).
+    let mut run = 0;
+    let mut joined = None;
+    while let Some(frame) = stack.last_mut() {
+        let Some(tree) = frame.trees.next() else {
+            stack.pop();
+            (run, joined) = (0, None);
+            continue;
+        };
+        let depth = frame.outer + frame.angles + run;
+        if depth > MAX_NESTING {
+            return Some(syn::Error::new(
+                tree.span(),
+                format!(
+                    "this declaration nests deeper than {MAX_NESTING} levels, more than the derive reads"
+                ),
+            ));
+        }
+        match tree {
+            TokenTree::Group(group) => {
+                (run, joined) = (0, None);
+                stack.push(Frame {
+                    trees: group.stream().into_iter(),
+                    outer: depth + 1,
+                    angles: 0,
+                });
+            }
+            TokenTree::Punct(punct) => {
+                let c = punct.as_char();
+                match c {
+                    '<' => frame.angles += 1,
+                    '>' if !matches!(joined, Some('-' | '=')) => {
+                        frame.angles = frame.angles.saturating_sub(1);
+                    }
+                    _ => {}
+                }
+                run = if matches!(c, '&' | '*') { run + 1 } else { 0 };
+                joined = (punct.spacing() == Spacing::Joint).then_some(c);
+            }
+            _ => (run, joined) = (0, None),
+        }
+    }
+    None
+}
+
 /// The syntax errors of every `#[api_error(…)]` on the input (the type, its variants, their
 /// fields): a list that is not `key`, `key = value` and `key(…)` items separated by commas.
 /// Read here, within the attribute's parentheses, an error at the end of the list (`message
@@ -119,8 +221,7 @@ pub fn syntax_errors(input: &syn::DeriveInput) -> Option<darling::Error> {
         if attr.path().is_ident("api_error") && matches!(attr.meta, syn::Meta::List(_)) {
             let items = attr.parse_args_with(|input: syn::parse::ParseStream<'_>| {
                 syn::punctuated::Punctuated::<(), syn::Token![,]>::parse_terminated_with(
-                    input,
-                    list_item,
+                    input, list_item,
                 )
             });
             errors.handle(items.map_err(darling::Error::from));

@@ -27,6 +27,10 @@ use proc_macro::TokenStream;
 /// documentation for the attributes.
 #[proc_macro_derive(ApiError, attributes(api_error))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    // Checked before syn parses it: syn reads nesting by recursion.
+    if let Some(error) = ast::nesting_error(&input.clone().into()) {
+        return error.to_compile_error().into();
+    }
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     expand::derive(&input).into()
 }

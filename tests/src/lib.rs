@@ -1,5 +1,8 @@
 //! Workspace-level tests of errwire and its derive, and what several of them share.
 
+pub mod catalog;
+pub mod load;
+
 use std::future::Future;
 use std::net::SocketAddr;
 

@@ -19,61 +19,9 @@ use errwire_catalog::synapse::Codes;
 use errwire_catalog::{System, entries};
 use serde_json::{Map, Value};
 
-const DJBLETS: &str = include_str!("../../error-catalog/fixtures/djblets.json");
-const SYNAPSE: &str = include_str!("../../error-catalog/fixtures/synapse.json");
-
 /// Runs `test` against the example server on an ephemeral loopback port.
 fn with_server(limiter: axum_server::RateLimiter, test: impl AsyncFnOnce(SocketAddr)) {
     errwire_tests::on_loopback(|listener| axum_server::serve(listener, limiter), test);
-}
-
-/// Field values that build each entry: none for a field-less error, else the arguments of the
-/// first observed case of the library that the catalog accepts.
-fn buildable_fields(reference: &str, fixtures: &[Value]) -> Option<Map<String, Value>> {
-    let entry = entries().iter().find(|e| e.reference == reference)?;
-    let candidates = fixtures
-        .iter()
-        .flat_map(|fixture| fixture["cases"].as_array().into_iter().flatten())
-        .filter(|case| case["reference"] == reference)
-        .filter_map(|case| case["args"].as_object().cloned())
-        .map(|args| as_records(entry, args));
-    std::iter::once(Map::new())
-        .chain(candidates)
-        .find(|fields| (entry.build)(fields.clone(), Default::default()).is_ok())
-}
-
-/// The fixtures' Python values as the catalog's records: a response body where the catalog
-/// keeps a whole `ResponseRecord`, an exception (`{"$exception", "str"}`) as `{name, message}`.
-fn as_records(entry: &errwire_catalog::Entry, mut args: Map<String, Value>) -> Map<String, Value> {
-    for value in args.values_mut() {
-        if let Some(name) = value.get("$exception").cloned() {
-            *value = serde_json::json!({"name": name, "message": value["str"]});
-        }
-    }
-    let status = args.get("code").cloned().unwrap_or(Value::from(500));
-    // The response field is the one that reads a record and refuses an object without a
-    // status, asked of the field's own `Deserialize`, whatever its type is named.
-    let record = serde_json::json!({"status": 500, "body": ""});
-    let wraps_response = |name: &str| {
-        (entry.field_accepts)(name, &record).is_ok()
-            && (entry.field_accepts)(name, &Value::Object(Map::new())).is_err()
-    };
-    for field in entry
-        .descriptor
-        .fields
-        .iter()
-        .filter(|f| wraps_response(f.name))
-    {
-        if let Some(body) = args
-            .get(field.name)
-            .filter(|value| !value.is_object())
-            .cloned()
-        {
-            let record = serde_json::json!({"status": status, "body": body});
-            args.insert(field.name.to_owned(), record);
-        }
-    }
-    args
 }
 
 fn header_map(received: &client::Received) -> Map<String, Value> {
@@ -87,17 +35,14 @@ fn header_map(received: &client::Received) -> Map<String, Value> {
 
 #[test]
 fn every_djblets_and_matrix_error_over_http_native_and_problem() {
-    let fixtures = [
-        serde_json::from_str::<Value>(DJBLETS).unwrap_or_default(),
-        serde_json::from_str::<Value>(SYNAPSE).unwrap_or_default(),
-    ];
+    let fixtures = errwire_tests::catalog::fixtures();
     with_server(axum_server::RateLimiter::default(), async |server| {
         let mut checked = 0;
         for entry in entries()
             .iter()
             .filter(|e| matches!(e.system, System::Djblets | System::Matrix))
         {
-            let fields = buildable_fields(entry.reference, &fixtures)
+            let fields = errwire_tests::catalog::buildable_fields(entry.reference, &fixtures)
                 .unwrap_or_else(|| panic!("no buildable fields for {}", entry.reference));
             let local = (entry.build)(fields.clone(), Default::default())
                 .unwrap_or_else(|e| panic!("{}: {e}", entry.reference));

@@ -218,11 +218,13 @@ impl<'b> RawBody<'b> {
     }
 }
 
-/// `body` as text, or where it stops being UTF-8.
+/// `body` as text, or where it stops being UTF-8. A leading byte order mark is passed over,
+/// as RFC 8259 §8.1 allows a parser to (senders must not add one, but some do).
 fn utf8(body: &[u8]) -> Result<&str, ReceiveError> {
-    std::str::from_utf8(body).map_err(|error| ReceiveError::NotUtf8 {
+    let text = std::str::from_utf8(body).map_err(|error| ReceiveError::NotUtf8 {
         valid_up_to: error.valid_up_to(),
-    })
+    })?;
+    Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text))
 }
 
 /// The member `key` of `members`: the last one, as a JSON object keeps the last of
@@ -242,9 +244,19 @@ fn to_map<'m, 'b>(members: impl Iterator<Item = (&'m str, &'b RawValue)>) -> Map
         .collect()
 }
 
-/// A raw member as a JSON value; see [`RawBody::to_wire`].
+/// A raw member as a JSON value; see [`RawBody::to_wire`]. A number no `i64`, `u64` or
+/// `f64` holds exactly (an integer past 64 bits, `1e999`) is kept as a string of its text, so
+/// its digits are not rounded away.
 pub(crate) fn to_value(raw: &RawValue) -> Value {
-    serde_json::from_str(raw.get()).unwrap_or_else(|_| Value::String(raw.get().to_owned()))
+    let text = raw.get();
+    let as_text = || Value::String(text.to_owned());
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Number(number)) if number.is_f64() && !text.contains(['.', 'e', 'E']) => {
+            as_text()
+        }
+        Ok(value) => value,
+        Err(_) => as_text(),
+    }
 }
 
 /// The string `raw` holds, borrowed from it when it has no escapes; `None` if not a string.

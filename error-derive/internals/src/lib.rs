@@ -24,8 +24,12 @@ use proc_macro2::TokenStream;
 
 /// What `#[derive(ApiError)]` expands `input` (the item it is on) to: the impls, or the
 /// `compile_error!`s that say what is wrong, as rustc would be given them. Input that is no
-/// item at all is one `compile_error!`, as `syn::parse_macro_input!` makes it.
+/// item at all is one `compile_error!`, as `syn::parse_macro_input!` makes it, and so is
+/// one nested too deep to read, as the proc macro checks before parsing.
 pub fn derive(input: TokenStream) -> TokenStream {
+    if let Some(error) = ast::nesting_error(&input) {
+        return error.to_compile_error();
+    }
     match syn::parse2::<syn::DeriveInput>(input) {
         Ok(input) => expand::derive(&input),
         Err(error) => error.to_compile_error(),
@@ -66,4 +70,10 @@ pub fn errcode(text: &str) -> Result<String, String> {
 pub fn header_name(text: &str) -> Result<(String, String), String> {
     attr::header_name(&syn::LitStr::new(text, proc_macro2::Span::call_site()))
         .map_err(|error| error.to_string())
+}
+
+/// Whether `input` nests deeper than the derive reads (it then answers one `compile_error!`
+/// at the first token too deep, before syn parses, which would recurse that deep).
+pub fn too_deep(input: &TokenStream) -> bool {
+    ast::nesting_error(input).is_some()
 }

@@ -62,6 +62,14 @@ pub fn derive(input: &syn::DeriveInput) -> TokenStream {
 
 /// The derive with the given integrations, whatever the features (for the snapshots).
 pub fn derive_with(input: &syn::DeriveInput, integrations: Integrations) -> TokenStream {
+    // darling refuses a union at the call site (the `#[derive]`); this points at `union`.
+    if let syn::Data::Union(union) = &input.data {
+        let error = darling::Error::custom(
+            "`ApiError` derives for structs and enums: a union has no one value to show or send",
+        )
+        .with_span(&union.union_token);
+        return fallback::expand(input, error);
+    }
     if let Some(errors) = crate::ast::syntax_errors(input) {
         return fallback::expand(input, errors);
     }

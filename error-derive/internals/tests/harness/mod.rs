@@ -7,14 +7,17 @@ use std::str::FromStr;
 use proc_macro2::{TokenStream, TokenTree};
 
 /// The derive on `source`, if rustc could give it to a derive at all (it parses as a struct,
-/// enum or union): it returns (a panic fails the caller), its output parses as items, and
+/// enum or union, or nests too deep to tell): it returns (a panic fails the caller), its output parses as items, and
 /// every `compile_error!` in it points at tokens of the input (a non-empty span; an empty one
 /// is the call site, which rustc shows at the `#[derive]`, not at the mistake).
 pub fn check_derive(source: &str) -> Result<(), String> {
     let Ok(tokens) = TokenStream::from_str(source) else {
         return Ok(());
     };
-    if syn::parse2::<syn::DeriveInput>(tokens.clone()).is_err() {
+    // Too deep for syn to parse without overflowing the stack, but rustc parses it: the
+    // derive must refuse it before syn sees it.
+    let too_deep = errwire_derive_internals::too_deep(&tokens);
+    if !too_deep && syn::parse2::<syn::DeriveInput>(tokens.clone()).is_err() {
         return Ok(());
     }
     let output = errwire_derive_internals::derive(tokens);
@@ -43,6 +46,13 @@ fn spans_have_places() -> bool {
 /// [`check_derive`] on `source` as one item, or on every struct, enum and union of it as a
 /// file (so whole trybuild cases seed the fuzzer).
 pub fn check_derive_any(source: &str) -> Result<(), String> {
+    // Nested too deep, it is not parsed as a file (syn would recurse that deep) but given to
+    // the derive, which must refuse it.
+    let deep = TokenStream::from_str(source)
+        .map_or(true, |tokens| errwire_derive_internals::too_deep(&tokens));
+    if deep {
+        return check_derive(source);
+    }
     match syn::parse_file(source) {
         Ok(file) => file
             .items
@@ -89,12 +99,17 @@ pub fn check_template(text: &str) -> Result<(), String> {
         return Ok(());
     };
     if template.members.is_empty() && template.literal_text != filled {
-        return Err(format!("{text:?}: literal {:?}, filled {filled:?}", template.literal_text));
+        return Err(format!(
+            "{text:?}: literal {:?}, filled {filled:?}",
+            template.literal_text
+        ));
     }
     if template.plain {
         let expected = by_hand(text);
         if filled != expected {
-            return Err(format!("{text:?}: filled {filled:?}, expected {expected:?}"));
+            return Err(format!(
+                "{text:?}: filled {filled:?}, expected {expected:?}"
+            ));
         }
     }
     Ok(())
@@ -147,12 +162,18 @@ pub fn check_values(data: &[u8]) -> Result<(), String> {
     let derive_accepts = errwire_derive_internals::header_name(name).is_ok();
     let runtime = errwire::Overrides::default().header(name, "v");
     if derive_accepts != runtime.is_ok() {
-        return Err(format!("header name {name:?}: derive {derive_accepts}, run time {}", runtime.is_ok()));
+        return Err(format!(
+            "header name {name:?}: derive {derive_accepts}, run time {}",
+            runtime.is_ok()
+        ));
     }
     let value_ok = http::HeaderValue::from_str(value).is_ok();
     let with_value = errwire::Overrides::default().header("x-value", value);
     if value_ok != with_value.is_ok() {
-        return Err(format!("header value {value:?}: http {value_ok}, errwire {}", with_value.is_ok()));
+        return Err(format!(
+            "header value {value:?}: http {value_ok}, errwire {}",
+            with_value.is_ok()
+        ));
     }
 
     let mut accepted: Vec<String> = errcodes
@@ -170,7 +191,9 @@ pub fn check_values(data: &[u8]) -> Result<(), String> {
         }
     }
     let absent = find(&slots, "NOT.AN.ERRCODE.OF.THESE", |at| {
-        accepted.get(at).is_some_and(|e| e == "NOT.AN.ERRCODE.OF.THESE")
+        accepted
+            .get(at)
+            .is_some_and(|e| e == "NOT.AN.ERRCODE.OF.THESE")
     });
     if absent.is_some() {
         return Err("an absent errcode was found".to_owned());
