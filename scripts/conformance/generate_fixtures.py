@@ -3,7 +3,7 @@
 
 Usage (from the repository root):
 
-    python3 scripts/conformance/generate_fixtures.py [--only djblets,py42,...]
+    python3 scripts/conformance/generate_fixtures.py [--only djblets,djblets-formats,py42,...]
 
 Creates one virtual environment per library under the cache directory
 (default: target/conformance-venv), installs the exact pins from
@@ -27,7 +27,9 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 OBSERVERS = os.path.join(HERE, "observers")
-SYSTEMS = ("djblets", "py42", "synapse", "tenable")
+SYSTEMS = ("djblets", "djblets-formats", "py42", "synapse", "tenable")
+#: Systems observed in another system's venv (default: the venv named like the system).
+VENV_OF = {"djblets-formats": "djblets"}
 SYNAPSE_OLD = "1.9.1"
 
 
@@ -101,8 +103,8 @@ def synapse_old_source(venv, cache):
 
 
 def observe_simple(name, venv, seeds):
-    """djblets / py42 / tenable: one observer run."""
-    return venv.observe(f"{name}_observer.py", "--seeds", seeds)
+    """djblets / djblets-formats / py42 / tenable: one observer run."""
+    return venv.observe(f"{name.replace('-', '_')}_observer.py", "--seeds", seeds)
 
 
 def observe_synapse(cache, python, seeds):
@@ -169,7 +171,8 @@ def main():
         if system == "synapse":
             data = observe_synapse(opts.cache_dir, opts.python, seeds)
         else:
-            data = observe_simple(system, Venv(opts.cache_dir, system, opts.python).ensure(), seeds)
+            venv = Venv(opts.cache_dir, VENV_OF.get(system, system), opts.python).ensure()
+            data = observe_simple(system, venv, seeds)
         write_fixture(opts.out, system, data)
 
 
