@@ -11,7 +11,7 @@ use std::io::Write;
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, CommandFactory, Parser, Subcommand};
-use errwire::{Overrides, RenderOptions, WireFormat};
+use errwire::{Encoding, Overrides, RenderOptions, WireFormat};
 use serde_json::{Map, Value, json};
 
 use crate::markdown;
@@ -68,6 +68,8 @@ commands:
   render NAME [--set FIELD=VALUE]... [--message M] [--subtype S] [--detail D] [--trace-id T]
               [--format native|problem] [--response-status N] [--response-header 'Name: value']...
               [--response-body TEXT] [--response-method M] [--response-url U]
+              [--accept VALUE] [--query QUERY] [--header 'Name: value']... [--extra KEY=JSON]...
+                                 answered as a server would the request: its body as sent is body_text
   classify --system djblets|matrix|py42|tenable --status N [--header 'Name: value']...
               [--body-file F] [--trusted]      the body is read from stdin without --body-file
   contract [--system djblets|matrix|py42|tenable] [--format json|markdown|openapi]
@@ -95,7 +97,7 @@ enum Command {
     /// Shows one error's declaration as JSON.
     Show(ShowArgs),
     /// Renders one error as the HTTP response its library sends: status, headers, body.
-    Render(RenderArgs),
+    Render(Box<RenderArgs>),
     /// Reads a received response (the body from stdin or --body-file) as the typed catalog
     /// error, by the rules of one library.
     Classify(ClassifyArgs),
@@ -182,6 +184,21 @@ struct RenderArgs {
     /// The URL of the request the wrapped response answered.
     #[arg(long, value_name = "U", allow_hyphen_values = true)]
     response_url: Option<String>,
+    /// The `Accept` of the request answered: `application/problem+json` preferred gives
+    /// problem details, `application/xml` a Djblets error in XML.
+    #[arg(long, value_name = "VALUE", allow_hyphen_values = true)]
+    accept: Option<String>,
+    /// The query string of the request answered (Djblets reads `api_format=json|xml` and
+    /// `callback=NAME` for JSONP).
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
+    query: Option<String>,
+    /// A header of the response (repeatable), as Djblets' `WebAPIResponseError(headers=…)`:
+    /// the error's own headers win, except `Content-Type`.
+    #[arg(long, value_name = "'Name: value'", allow_hyphen_values = true, value_parser = header_parser("--header"))]
+    header: Vec<(String, String)>,
+    /// A member added to the body's root (repeatable), as Djblets' `extra_params`.
+    #[arg(long, value_name = "KEY=JSON", allow_hyphen_values = true, value_parser = extra_parser())]
+    extra: Vec<(String, Value)>,
 }
 
 impl RenderArgs {
@@ -388,6 +405,20 @@ fn header_parser(flag: &'static str) -> impl TypedValueParser<Value = (String, S
             )
         })?;
         Ok::<_, CliError>((name.trim().to_owned(), value.trim().to_owned()))
+    }
+}
+
+/// Reads an `--extra KEY=JSON`: the value is JSON, or text where it is not.
+fn extra_parser() -> impl TypedValueParser<Value = (String, Value)> {
+    |assignment: &str| {
+        let (name, raw) = assignment.split_once('=').ok_or_else(|| {
+            CliError::usage(
+                format!("`--extra {assignment}` has no `=`"),
+                "write `--extra KEY=JSON`",
+            )
+        })?;
+        let value = serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.to_owned()));
+        Ok::<_, CliError>((name.to_owned(), value))
     }
 }
 
@@ -740,19 +771,60 @@ fn render(args: &RenderArgs) -> Result<String, CliError> {
             fields_hint(entry),
         )
     })?;
+    // The request answered, as a server reads it.
+    let (mut request, ()) = http::Request::new(()).into_parts();
+    if let Some(accept) = &args.accept {
+        let value = http::HeaderValue::from_str(accept).map_err(|_| {
+            CliError::usage(
+                format!("`--accept {accept:?}` is no header value"),
+                "leave out CR, LF and other control characters",
+            )
+        })?;
+        request.headers.insert(http::header::ACCEPT, value);
+    }
+    let djblets = errwire::negotiation::djblets(args.query.as_deref(), &request.headers);
+    let native = error.descriptor().format;
     let format = match args.format {
-        RenderFormat::Native => None,
         RenderFormat::Problem => Some(WireFormat::Problem),
+        RenderFormat::Native
+            if !(native == WireFormat::Djblets && djblets != Default::default())
+                && errwire::negotiation::prefers_problem(&request.headers) =>
+        {
+            Some(WireFormat::Problem)
+        }
+        RenderFormat::Native => None,
     };
+    let (encoding, callback) = match format.unwrap_or(native) {
+        WireFormat::Djblets => (djblets.encoding, djblets.callback.as_deref()),
+        _ => (Encoding::Json, None),
+    };
+    let mut response_headers = http::HeaderMap::new();
+    for (name, value) in &args.header {
+        let (Ok(name), Ok(value)) = (
+            http::HeaderName::from_bytes(name.as_bytes()),
+            http::HeaderValue::from_str(value),
+        ) else {
+            return Err(CliError::usage(
+                format!("`--header {name}: {value}` is no valid header"),
+                "write 'Name: value', a token name and a value without CR or LF",
+            ));
+        };
+        response_headers.append(name, value);
+    }
+    let extra: Map<String, Value> = args.extra.iter().cloned().collect();
     let response = error
         .render_dyn(&RenderOptions {
             format,
-            ..RenderOptions::default()
+            request: Some(&request),
+            extra: (!extra.is_empty()).then_some(&extra),
+            encoding,
+            callback,
+            response_headers: (!response_headers.is_empty()).then_some(&response_headers),
         })
         .map_err(|problem| {
             CliError::value(
                 format!("cannot render {}: {problem}", entry.name),
-                "check header values for CR or LF",
+                "check header values for CR or LF, and that a callback is a JavaScript name",
             )
         })?;
     let headers = headers_json(response.headers());
@@ -761,6 +833,7 @@ fn render(args: &RenderArgs) -> Result<String, CliError> {
         "status": response.status().as_u16(),
         "headers": headers,
         "body": body,
+        "body_text": String::from_utf8_lossy(response.body()),
         "message": error.to_string(),
     })))
 }

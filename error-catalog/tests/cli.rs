@@ -428,3 +428,65 @@ fn an_argument_that_is_not_utf8_is_refused_without_a_panic() {
     assert!(err.starts_with("error: the argument"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn render_answers_as_a_server_would_the_request() {
+    let fixture: Value =
+        serde_json::from_str(include_str!("../fixtures/djblets-formats.json")).unwrap_or_default();
+    let observed = fixture["cases"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|case| {
+            case["category"] == "xml-all"
+                && case["reference"] == "djblets.webapi.errors.DOES_NOT_EXIST"
+        })
+        .cloned()
+        .unwrap_or_default();
+    let (code, out, err) = tool(&["render", "DOES_NOT_EXIST", "--query", "api_format=xml"]);
+    assert_eq!(code, 0, "{err}");
+    let xml = json_of(&out);
+    assert_eq!(xml["body_text"], observed["body_text"]);
+    assert_eq!(xml["body"], Value::Null);
+    assert_eq!(xml["headers"]["content-type"], "application/xml");
+    let (_, out, _) = tool(&["render", "DOES_NOT_EXIST", "--accept", "application/xml"]);
+    assert_eq!(json_of(&out)["body_text"], observed["body_text"]);
+    // JSONP, response headers the error's own win over, and extra members.
+    let (code, out, err) = tool(&[
+        "render",
+        "NOT_LOGGED_IN",
+        "--query",
+        "callback=cb",
+        "--header",
+        "X-Served-By: test",
+        "--header",
+        "WWW-Authenticate: Bearer",
+        "--extra",
+        r#"fields={"name":["required"]}"#,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let jsonp = json_of(&out);
+    let text = jsonp["body_text"].as_str().unwrap_or_default();
+    assert!(text.starts_with("cb({") && text.ends_with("});"), "{text}");
+    assert!(text.contains(r#""fields":{"name":["required"]}"#), "{text}");
+    assert_eq!(jsonp["headers"]["x-served-by"], "test");
+    assert_eq!(
+        jsonp["headers"]["www-authenticate"], "Basic realm=\"Web API\"",
+        "{jsonp}"
+    );
+    // A callback that is no JavaScript name is refused.
+    let (code, _, err) = tool(&["render", "DOES_NOT_EXIST", "--query", "callback=alert(1)//"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("JSONP callback"), "{err}");
+    // A preference for problem details, read from Accept.
+    let (_, out, _) = tool(&[
+        "render",
+        "DOES_NOT_EXIST",
+        "--accept",
+        "application/problem+json",
+    ]);
+    assert_eq!(
+        json_of(&out)["headers"]["content-type"],
+        "application/problem+json"
+    );
+}

@@ -22,7 +22,10 @@
 //! Without the middleware an error renders in its native format, with headers computed for
 //! no request. With it, a request whose `Accept` prefers `application/problem+json` (a higher
 //! `q` than `application/json`, or the same and listed first) gets RFC 9457, any other the
-//! native format, and header hooks (Djblets' `WWW-Authenticate`) see the request.
+//! native format, and header hooks (Djblets' `WWW-Authenticate`) see the request. A Djblets
+//! error is answered in XML or as JSONP when the request asks as Djblets reads it
+//! (`?api_format=xml`, an `Accept` preferring `application/xml`, `?callback=`; see
+//! [`negotiation::djblets`](crate::negotiation::djblets)), which wins over problem details.
 //!
 //! [`negotiate_with`] takes a [`Negotiation`]: with
 //! [`instance_from_path`](Negotiation::instance_from_path), a problem details body names the
@@ -50,11 +53,12 @@ use axum::body::Body as AxumBody;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
-use http::header::{ACCEPT, CONTENT_TYPE, HeaderValue};
+use http::header::{CONTENT_TYPE, HeaderValue};
 use http::{HeaderMap, StatusCode};
 
 use crate::api_error::ApiError;
 use crate::descriptor::HeaderHook;
+use crate::negotiation::DjbletsForm;
 use crate::occurrence::Occurrence;
 use crate::overrides::HeaderOverride;
 use crate::render::RenderOptions;
@@ -80,9 +84,10 @@ enum RequestHeaders {
 /// impls call. An error that cannot be rendered (a header value with CR or LF) becomes a
 /// plain-text 500 that says why, never a panic.
 pub fn into_response<E: ApiError>(error: &E) -> Response {
-    let instance = REQUEST_INSTANCE.try_with(Clone::clone).ok().flatten();
-    let error = &Occurrence::of(error).instance(instance.as_deref());
-    let native = match error.render(&RenderOptions::default()) {
+    let request = REQUEST.try_with(Clone::clone).ok();
+    let instance = request.as_ref().and_then(|r| r.instance.as_deref());
+    let error = &Occurrence::of(error).instance(instance);
+    let native = match error.render(&native_options(error.format(), request.as_ref())) {
         Ok(native) => native,
         Err(problem) => return unrenderable(&problem),
     };
@@ -121,9 +126,35 @@ fn unrenderable(problem: &crate::render::RenderError) -> Response {
     response
 }
 
+/// What an error rendered while [`negotiate_with`] runs the handler needs of the request.
+#[derive(Clone, Debug)]
+struct RequestView {
+    /// The problem `instance` for errors without one.
+    instance: Option<String>,
+    /// Djblets' XML or JSON, and JSONP callback.
+    djblets: DjbletsForm,
+}
+
 tokio::task_local! {
-    /// The `instance` of errors rendered while [`negotiate_with`] runs the handler.
-    static REQUEST_INSTANCE: Option<String>;
+    static REQUEST: RequestView;
+}
+
+/// How the native body is written for `request`: a Djblets error in the XML or JSONP form
+/// the request asks for (a callback that is no JavaScript identifier path is not used: the
+/// error is answered without it).
+fn native_options(format: WireFormat, request: Option<&RequestView>) -> RenderOptions<'_> {
+    match request {
+        Some(request) if format == WireFormat::Djblets => RenderOptions {
+            encoding: request.djblets.encoding,
+            callback: request
+                .djblets
+                .callback
+                .as_deref()
+                .filter(|callback| crate::render::is_callback(callback)),
+            ..RenderOptions::default()
+        },
+        _ => RenderOptions::default(),
+    }
 }
 
 /// How [`negotiate_with`] answers errors beyond choosing their format.
@@ -163,15 +194,21 @@ pub async fn negotiate_with(
 ) -> Response {
     let (parts, body) = request.into_parts();
     let head = parts.clone();
-    let instance = negotiation
-        .instance_from_path
-        .then(|| head.uri.path().to_owned());
+    let view = RequestView {
+        instance: negotiation
+            .instance_from_path
+            .then(|| head.uri.path().to_owned()),
+        djblets: crate::negotiation::djblets(head.uri.query(), &head.headers),
+    };
+    // A Djblets error asked for in XML or JSONP is answered so, whatever else `Accept` says.
+    let djblets_form = view.djblets != DjbletsForm::default();
     let handled = next.run(Request::from_parts(parts, body));
-    let mut response = REQUEST_INSTANCE.scope(instance, handled).await;
+    let mut response = REQUEST.scope(view, handled).await;
     let Some(negotiable) = response.extensions_mut().remove::<Negotiable>() else {
         return response;
     };
     if negotiable.native != WireFormat::Problem
+        && !(negotiable.native == WireFormat::Djblets && djblets_form)
         && prefers_problem(&head.headers)
         && let Some(problem) = negotiable.problem
     {
@@ -190,38 +227,4 @@ pub async fn negotiate_with(
     response
 }
 
-/// Whether `Accept` prefers `application/problem+json` to `application/json`: a higher `q`,
-/// or the same `q` and listed first. Wildcards count for both, so they never tip the choice.
-pub fn prefers_problem(headers: &HeaderMap) -> bool {
-    let mut problem: Option<(f32, usize)> = None;
-    let mut json: Option<(f32, usize)> = None;
-    let ranges = headers
-        .get_all(ACCEPT)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','));
-    for (position, range) in ranges.enumerate() {
-        let mut parts = range.split(';');
-        let media = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
-        let q = parts
-            .filter_map(|param| param.trim().strip_prefix("q="))
-            .find_map(|q| q.trim().parse::<f32>().ok())
-            .unwrap_or(1.0);
-        let slot = match media.as_str() {
-            media if media == WireFormat::Problem.content_type() => &mut problem,
-            // The content type of every other format.
-            media if media == WireFormat::Matrix.content_type() => &mut json,
-            _ => continue,
-        };
-        if slot.is_none_or(|(best, _)| q > best) {
-            *slot = Some((q, position));
-        }
-    }
-    match (problem, json) {
-        (Some((q, _)), None) => q > 0.0,
-        (Some((q_problem, at_problem)), Some((q_json, at_json))) => {
-            q_problem > q_json || (q_problem == q_json && q_problem > 0.0 && at_problem < at_json)
-        }
-        (None, _) => false,
-    }
-}
+pub use crate::negotiation::prefers_problem;

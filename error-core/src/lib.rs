@@ -15,6 +15,7 @@ pub mod contract;
 mod descriptor;
 mod field_errors;
 mod instance;
+pub mod negotiation;
 #[cfg(any(feature = "axum", feature = "tracing"))]
 mod occurrence;
 #[cfg(feature = "utoipa")]
@@ -39,7 +40,7 @@ pub use descriptor::{
 pub use field_errors::{FieldError, FieldErrors};
 pub use instance::Instance;
 pub use overrides::{DynHeaderHook, HeaderOverride, Overridden, Overrides};
-pub use render::{RenderError, RenderOptions};
+pub use render::{Encoding, RenderError, RenderOptions};
 pub use response::ResponseRecord;
 pub use wire::{Limits, ReceiveError, ReceivedError, WireError, WireFormat, reason_phrase};
 

@@ -35,6 +35,12 @@ pub enum RenderError {
         /// The rejected value.
         value: String,
     },
+    /// The body cannot be written as XML: a member whose name is no XML name, or XML asked
+    /// of a format that has no XML form (only Djblets' has).
+    Xml(String),
+    /// A JSONP callback that is not a JavaScript identifier path (`cb`, `jQuery.handlers.cb`):
+    /// anything else would run in the caller's page.
+    InvalidCallback(String),
 }
 
 impl fmt::Display for RenderError {
@@ -52,6 +58,11 @@ impl fmt::Display for RenderError {
             RenderError::InvalidInstance { value } => {
                 write!(f, "problem `instance` {value:?} is not a URI reference")
             }
+            RenderError::Xml(reason) => write!(f, "cannot write the body as XML: {reason}"),
+            RenderError::InvalidCallback(callback) => write!(
+                f,
+                "JSONP callback {callback:?} is not a JavaScript identifier path"
+            ),
         }
     }
 }
@@ -78,6 +89,39 @@ pub struct RenderOptions<'a> {
     /// replace any of the same name; in a problem body one named like a member the body has
     /// is [`RenderError::ReservedMember`].
     pub extra: Option<&'a serde_json::Map<String, serde_json::Value>>,
+    /// How the body is written: JSON, or Djblets' XML form.
+    pub encoding: Encoding,
+    /// A JSONP callback: the body is sent as `callback(body);`, as Djblets does for
+    /// `?callback=`. Refused unless a JavaScript identifier path.
+    pub callback: Option<&'a str>,
+    /// Headers of the response the error is sent in, as Djblets'
+    /// `WebAPIResponseError(headers=…)`: the error's own headers (and the format's, such as
+    /// `X-Content-Type-Options`) win over these, except `Content-Type`, which these replace.
+    pub response_headers: Option<&'a http::HeaderMap>,
+}
+
+/// How a body is written. XML is Djblets' form (`XMLEncoderAdapter`); the other formats
+/// have none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Encoding {
+    /// JSON, in the format's own content type.
+    #[default]
+    Json,
+    /// XML, as Djblets writes it, `application/xml`.
+    Xml,
+}
+
+/// Whether `callback` is a JavaScript identifier path (`cb`, `$.cb_1`, `a.b.c`): names of
+/// ASCII letters, digits, `_` and `$`, not starting with a digit, joined by dots.
+pub(crate) fn is_callback(callback: &str) -> bool {
+    !callback.is_empty()
+        && callback.split('.').all(|name| {
+            name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || c == '$')
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+        })
 }
 
 /// A header checked for sending: a name that is an HTTP token and a value without CR, LF or
@@ -146,12 +190,39 @@ fn response_of<E: ApiError>(
     // Error bodies are short: one allocation of this size holds nearly all, where growing from
     // empty would reallocate five times on the way to a hundred bytes.
     let mut bytes = Vec::with_capacity(BODY_CAPACITY);
-    body.write_json(&mut bytes)?;
+    if let Some(callback) = options.callback {
+        if !is_callback(callback) {
+            return Err(RenderError::InvalidCallback(callback.to_owned()));
+        }
+        bytes.extend_from_slice(callback.as_bytes());
+        bytes.push(b'(');
+    }
+    match options.encoding {
+        Encoding::Json => body.write_json(&mut bytes)?,
+        Encoding::Xml => body.write_xml(&mut bytes)?,
+    }
+    if options.callback.is_some() {
+        bytes.extend_from_slice(b");");
+    }
     let mut response = http::Response::new(bytes);
     *response.status_mut() = error.status();
     let headers = response.headers_mut();
     error.write_headers(options.request, headers)?;
-    headers.insert(CONTENT_TYPE, format.content_type_header());
+    let content_type = match options.encoding {
+        Encoding::Json => format.content_type_header(),
+        Encoding::Xml => const { HeaderValue::from_static(crate::wire::XML_CONTENT_TYPE) },
+    };
+    headers.insert(CONTENT_TYPE, content_type);
     format.write_headers(headers);
+    if let Some(given) = options.response_headers {
+        for name in given.keys() {
+            if name == CONTENT_TYPE || !headers.contains_key(name) {
+                headers.remove(name);
+                for value in given.get_all(name) {
+                    headers.append(name.clone(), value.clone());
+                }
+            }
+        }
+    }
     Ok(response)
 }

@@ -18,7 +18,7 @@ const FILLER: &[u8] = br#"{"stat":"fail","err":{"code":100,"msg":"\u0041","x":0}
 /// read. What the fuzz target (`fuzz/`) and its regression test run: it must never panic.
 ///
 /// The bytes are: the status (two bytes, little-endian), the length of a `Name:value` header,
-/// the header, then the body.
+/// the header, then the body, which is also read as XML (Djblets' form).
 pub fn read_arbitrary(data: &[u8]) {
     let [status_low, status_high, header_len, rest @ ..] = data else {
         return;
@@ -40,6 +40,20 @@ pub fn read_arbitrary(data: &[u8]) {
         Some(WireFormat::Matrix),
         Some(WireFormat::Problem),
     ];
+    // Every body is also read as Djblets' XML form, as a response saying it is XML is.
+    let as_xml = vec![("Content-Type".to_owned(), "application/xml".to_owned())];
+    for format in formats {
+        if let Ok(received) = ReceivedError::read(format, status, as_xml.clone(), body, &limits) {
+            assert!(
+                received.fallback.is_none() || received.raw_body.as_deref() == Some(body),
+                "a fallback keeps the body"
+            );
+            let _ = received.error.to_response();
+        }
+    }
+    let xml_header = headers.iter().any(|(name, value)| {
+        name.eq_ignore_ascii_case("content-type") && value.to_ascii_lowercase().contains("xml")
+    });
     for format in formats {
         let Ok(received) = ReceivedError::read(format, status, headers.clone(), body, &limits)
         else {
@@ -49,7 +63,8 @@ pub fn read_arbitrary(data: &[u8]) {
             received.fallback.is_none() || received.raw_body.as_deref() == Some(body),
             "a fallback keeps the body"
         );
-        if let (Some(format), None) = (format, received.fallback) {
+        // The one-pass reader reads JSON only.
+        if let (Some(format), None, false) = (format, received.fallback, xml_header) {
             // The one-pass reader reads what the whole-response reader reads.
             match WebApiError::decode(format, body, &limits) {
                 Ok(decoded) => {

@@ -53,6 +53,22 @@ impl<E: ApiError> Body<'_, E> {
         result.map_err(RenderError::Body)
     }
 
+    /// Writes the body as Djblets' XML into `out` (the one format with an XML form): its
+    /// members, in the order the JSON form has them, through [`xml`](super::xml).
+    pub(crate) fn write_xml(&self, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        if self.format != WireFormat::Djblets {
+            return Err(RenderError::Xml(format!(
+                "the {} format has no XML form",
+                self.format.name()
+            )));
+        }
+        let root = match self.merged()? {
+            Some(root) => root,
+            None => object(&Streamed(self))?,
+        };
+        super::xml::write(&root, out)
+    }
+
     /// The body as one JSON map, when it has members that may replace others (a flattened
     /// map, render-time extras); `None` when it streams. In Djblets and Matrix bodies such a
     /// member replaces the one of its name, as those libraries do; in a problem body it never

@@ -36,6 +36,12 @@ pub enum ReceiveError {
         /// serde_json's words for what is wrong.
         reason: String,
     },
+    /// The body was sent as XML (Djblets' form) and is not well-formed XML, or holds a
+    /// document type declaration or an entity other than XML's five, which are refused.
+    NotXml {
+        /// What is wrong, and where.
+        reason: String,
+    },
     /// The body is JSON but not an object.
     NotObject,
     /// The body is an object, but in none of the formats (only when no format was given).
@@ -78,6 +84,7 @@ impl fmt::Display for ReceiveError {
                 write!(f, "error body is not UTF-8 after byte {valid_up_to}")
             }
             ReceiveError::NotJson { reason, .. } => write!(f, "error body is not JSON: {reason}"),
+            ReceiveError::NotXml { reason } => write!(f, "error body is not usable XML: {reason}"),
             ReceiveError::NotObject => f.write_str("error body is not a JSON object"),
             ReceiveError::UnknownFormat => f.write_str("error body is in no known format"),
         }

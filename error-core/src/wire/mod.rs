@@ -20,6 +20,7 @@ mod received_body;
 mod received_error;
 mod unrecognized;
 mod wire_error;
+mod xml;
 
 // The formats. A new one is a module here and a line in `formats!`.
 mod djblets;
@@ -46,3 +47,4 @@ pub use received_body::{Member, ReceivedBody};
 pub use received_error::{ReceivedError, reason_phrase};
 pub use unrecognized::UNRECOGNIZED;
 pub use wire_error::WireError;
+pub use xml::XML_CONTENT_TYPE;

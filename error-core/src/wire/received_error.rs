@@ -26,7 +26,8 @@ pub struct ReceivedError {
 }
 
 impl ReceivedError {
-    /// Reads a response. `format` is the API's format; `None` detects it from the body.
+    /// Reads a response. `format` is the API's format; `None` detects it from the body. A
+    /// body whose `Content-Type` is XML is read as Djblets' XML form.
     pub fn read(
         format: Option<WireFormat>,
         status: u16,
@@ -35,7 +36,19 @@ impl ReceivedError {
         limits: &Limits,
     ) -> Result<Self, ReceiveError> {
         limits.check(body)?;
-        let (mut error, fallback) = match RawBody::parse(format, body).map(|raw| raw.to_wire()) {
+        // Djblets' XML form is read as the JSON of the same members.
+        let is_xml = crate::response::find_header(&headers, "content-type")
+            .is_some_and(super::xml::is_xml_content_type);
+        let parsed = if is_xml {
+            let json = match super::xml::to_json(body, limits) {
+                Err(refused) if refused.is_refused() => return Err(refused),
+                json => json,
+            };
+            json.and_then(|json| RawBody::parse(format, json.as_bytes()).map(|raw| raw.to_wire()))
+        } else {
+            RawBody::parse(format, body).map(|raw| raw.to_wire())
+        };
+        let (mut error, fallback) = match parsed {
             Ok(error) => (error, None),
             Err(fallback) => {
                 let mut error = WireError::empty(format.unwrap_or(WireFormat::Problem));
