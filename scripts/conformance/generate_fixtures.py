@@ -5,6 +5,10 @@ Usage (from the repository root):
 
     python3 scripts/conformance/generate_fixtures.py [--only djblets,djblets-formats,py42,...]
 
+Systems: djblets, djblets-formats, py42, py42-noargs, synapse, synapse-config,
+synapse-http, tenable. synapse-config reads the Codes cases of synapse.json
+(the one in --out, else the repository's), so run it after synapse.
+
 Creates one virtual environment per library under the cache directory
 (default: target/conformance-venv), installs the exact pins from
 scripts/conformance/requirements-*.txt from PyPI, runs the observers in
@@ -27,9 +31,11 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 OBSERVERS = os.path.join(HERE, "observers")
-SYSTEMS = ("djblets", "djblets-formats", "py42", "synapse", "tenable")
+SYSTEMS = ("djblets", "djblets-formats", "py42", "py42-noargs", "synapse", "synapse-config", "synapse-http",
+           "tenable")
 #: Systems observed in another system's venv (default: the venv named like the system).
-VENV_OF = {"djblets-formats": "djblets"}
+VENV_OF = {"djblets-formats": "djblets", "py42-noargs": "py42",
+           "synapse-config": "synapse-1.163.2", "synapse-http": "synapse-1.163.2"}
 SYNAPSE_OLD = "1.9.1"
 
 
@@ -102,9 +108,17 @@ def synapse_old_source(venv, cache):
     return pkg
 
 
-def observe_simple(name, venv, seeds):
-    """djblets / djblets-formats / py42 / tenable: one observer run."""
-    return venv.observe(f"{name.replace('-', '_')}_observer.py", "--seeds", seeds)
+def observe_simple(name, venv, seeds, *extra):
+    """djblets / djblets-formats / py42 / py42-noargs / synapse-config / synapse-http / tenable: one run."""
+    return venv.observe(f"{name.replace('-', '_')}_observer.py", "--seeds", seeds, *extra)
+
+
+def synapse_fixture(out_dir):
+    """The synapse.json synapse-config reuses: the one just written to --out, else the repository's."""
+    for path in (os.path.join(out_dir, "synapse.json"), os.path.join(REPO, "error-catalog", "fixtures", "synapse.json")):
+        if os.path.exists(path):
+            return os.path.abspath(path)
+    raise SystemExit("synapse-config needs synapse.json: run --only synapse first")
 
 
 def observe_synapse(cache, python, seeds):
@@ -138,7 +152,7 @@ def write_fixture(out_dir, system, data):
         "entries": sorted(data.pop("entries"), key=lambda e: e["reference"]),
         "cases": data.pop("cases"),
     }
-    fixture.update(data)  # e.g. "classification", "versions"
+    fixture.update(data)  # e.g. "classification", "versions", "flags"
     path = os.path.join(out_dir, f"{system}.json")
     text = json.dumps(fixture, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
     with open(path, "w", encoding="utf-8") as fh:
@@ -172,7 +186,8 @@ def main():
             data = observe_synapse(opts.cache_dir, opts.python, seeds)
         else:
             venv = Venv(opts.cache_dir, VENV_OF.get(system, system), opts.python).ensure()
-            data = observe_simple(system, venv, seeds)
+            extra = ["--synapse-fixture", synapse_fixture(opts.out)] if system == "synapse-config" else []
+            data = observe_simple(system, venv, seeds, *extra)
         write_fixture(opts.out, system, data)
 
 

@@ -302,6 +302,9 @@ class Cases:
             "overrides": to_json(overrides or {}),
             "extra_params": to_json(extra_params),
             "extra_params_repr": repr(extra_params) if extra_params is not None else None,
+            # The fixture's keys are sorted; this keeps the order Djblets writes XML members in.
+            "extra_params_in_order": (json.dumps(to_json(extra_params), ensure_ascii=False)
+                                      if extra_params is not None else None),
             "response_headers": to_json(response_headers),
             "response_kwargs": to_json(response_kwargs or {}),
         }
