@@ -69,7 +69,7 @@ commands:
               [--format native|problem] [--response-status N] [--response-header 'Name: value']...
               [--response-body TEXT] [--response-method M] [--response-url U]
               [--accept VALUE] [--query QUERY] [--header 'Name: value']... [--extra KEY=JSON]...
-                                 answered as a server would the request: its body as sent is body_text
+              [--synapse-config msc3848]...   answered as a server would: body_text is the body sent
   classify --system djblets|matrix|py42|tenable --status N [--header 'Name: value']...
               [--body-file F] [--trusted]      the body is read from stdin without --body-file
   contract [--system djblets|matrix|py42|tenable] [--format json|markdown|openapi]
@@ -199,6 +199,10 @@ struct RenderArgs {
     /// A member added to the body's root (repeatable), as Djblets' `extra_params`.
     #[arg(long, value_name = "KEY=JSON", allow_hyphen_values = true, value_parser = extra_parser())]
     extra: Vec<(String, Value)>,
+    /// A Synapse homeserver option in force (repeatable), as `error_dict(config)` reads it:
+    /// `msc3848` (`experimental_features.msc3848_enabled`).
+    #[arg(long, value_name = "OPTION", allow_hyphen_values = true, value_parser = Choice::<SynapseOption>::new())]
+    synapse_config: Vec<SynapseOption>,
 }
 
 impl RenderArgs {
@@ -334,6 +338,30 @@ impl Named for RenderFormat {
         CliError::usage(
             format!("unknown format `{value}`"),
             "the formats are native and problem",
+        )
+    }
+}
+
+/// A homeserver option of Synapse's that changes error bodies (`render --synapse-config`).
+#[derive(Clone, Copy, Debug)]
+enum SynapseOption {
+    /// `experimental_features.msc3848_enabled`.
+    Msc3848,
+}
+
+impl Named for SynapseOption {
+    const ALL: &'static [Self] = &[SynapseOption::Msc3848];
+
+    fn name(self) -> &'static str {
+        match self {
+            SynapseOption::Msc3848 => "msc3848",
+        }
+    }
+
+    fn unknown(value: &str) -> CliError {
+        CliError::usage(
+            format!("unknown Synapse option `{value}`"),
+            "the one option that changes error bodies is msc3848",
         )
     }
 }
@@ -765,6 +793,8 @@ fn render(args: &RenderArgs) -> Result<String, CliError> {
         trace_id: args.trace_id.clone().map(Into::into),
         ..Overrides::default()
     };
+    let config = homeserver_config(&args.synapse_config);
+    let config_members = config.members(entry.descriptor, &fields);
     let error = (entry.build)(fields, overrides).map_err(|problem| {
         CliError::value(
             format!("cannot build {}: {problem}", entry.name),
@@ -811,7 +841,8 @@ fn render(args: &RenderArgs) -> Result<String, CliError> {
         };
         response_headers.append(name, value);
     }
-    let extra: Map<String, Value> = args.extra.iter().cloned().collect();
+    let mut extra: Map<String, Value> = config_members;
+    extra.extend(args.extra.iter().cloned());
     let response = error
         .render_dyn(&RenderOptions {
             format,
@@ -836,6 +867,17 @@ fn render(args: &RenderArgs) -> Result<String, CliError> {
         "body_text": String::from_utf8_lossy(response.body()),
         "message": error.to_string(),
     })))
+}
+
+/// The homeserver config the `--synapse-config` options make.
+fn homeserver_config(options: &[SynapseOption]) -> crate::synapse::HomeserverConfig {
+    let mut config = crate::synapse::HomeserverConfig::default();
+    for option in options {
+        match option {
+            SynapseOption::Msc3848 => config.msc3848_enabled = true,
+        }
+    }
+    config
 }
 
 fn fields_hint(entry: &Entry) -> String {

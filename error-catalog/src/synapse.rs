@@ -926,6 +926,41 @@ pub struct UnstableSpecAuthError {
     pub additional_fields: Option<Map<String, Value>>,
 }
 
+/// The member an [`UnstableSpecAuthError`] also sends its proposed errcode in, when the
+/// homeserver enables MSC3848.
+pub const MSC3848_UNSTABLE_ERRCODE: &str = "org.matrix.msc3848.unstable.errcode";
+
+/// The homeserver options that change an error's body, as Synapse 1.163.2's
+/// `SynapseError.error_dict(config)` reads them. MSC3848 is the only one
+/// (`synapse/api/errors.py`, `UnstableSpecAuthError.error_dict`; observed in
+/// `fixtures/synapse-config.json`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HomeserverConfig {
+    /// `experimental_features.msc3848_enabled`: an [`UnstableSpecAuthError`] also sends its
+    /// proposed errcode as [`MSC3848_UNSTABLE_ERRCODE`].
+    pub msc3848_enabled: bool,
+}
+
+impl HomeserverConfig {
+    /// The members `error_dict(config)` adds to the body of the error `descriptor` describes,
+    /// built from `fields` (render them with `RenderOptions::extra`). Synapse raises when the
+    /// error's `additional_fields` already hold the member; the render replaces it.
+    pub fn members(
+        &self,
+        descriptor: &errwire::ErrorDescriptor,
+        fields: &Map<String, Value>,
+    ) -> Map<String, Value> {
+        let mut members = Map::new();
+        if self.msc3848_enabled
+            && descriptor.is_a(<UnstableSpecAuthError as errwire::Described>::DESCRIPTOR)
+            && let Some(errcode) = fields.get("errcode")
+        {
+            members.insert(MSC3848_UNSTABLE_ERRCODE.to_owned(), errcode.clone());
+        }
+        members
+    }
+}
+
 /// `InvalidClientCredentialsError(msg, errcode)`: the access token is missing or invalid.
 #[derive(Clone, Debug, PartialEq, Eq, ApiError, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1512,7 +1547,7 @@ pub const NOTES: &[&str] = &[
     "`UnsupportedRoomVersionError` takes an optional `msg` and `InteractiveAuthIncompleteError` a required `session_id` since 1.163.2.",
     "`HttpResponseException.to_synapse_error()` (1.163.2) no longer relays `M_UNKNOWN_TOKEN` (sent as `M_UNKNOWN`) or a 401 (sent as 400), and ignores an `errcode` or `error` that is not a string; the 1.9.1 behaviour, for trusted responses only, is `unsafe_to_verbatim_synapse_error()`, which also ignores non-strings. The catalog has both, returning `ProxiedRequestError`.",
     "`HttpResponseException` keeps the whole response as a `ResponseRecord` (status, reason, method, URL, headers, body); `code` and `msg` are its status line, as Synapse passes them.",
-    "`UnstableSpecAuthError` (1.163.2) sends `previous_errcode` as `errcode`; `org.matrix.msc3848.unstable.errcode` is added only when the homeserver enables MSC3848 (`error_dict(config)`, 1.163.2), which the catalog does not model.",
+    "`UnstableSpecAuthError` (1.163.2) sends `previous_errcode` as `errcode`; `org.matrix.msc3848.unstable.errcode` is added only when the homeserver enables MSC3848 (`error_dict(config)`, 1.163.2): `HomeserverConfig` gives that member (`render --synapse-config msc3848`).",
     "`RedirectException` sends `location` as the `Location` header, as Synapse's HTTP layer (`return_html_error`) does; its body is the Matrix one, where Synapse sends an HTML page.",
     "`FederationError` renders `get_dict()`'s members (`source` is `affected` when none is given) after `errcode` and `error`, which every Matrix-format body carries.",
     "Classes added in 1.163.2 are declared and marked as not on the page: `InvalidAPICallError`, `InvalidProxyCredentialsError`, `UserLockedError`, `OAuthInsufficientScopeError`, `UnstableSpecAuthError`, `UserLimitExceededError`, `PasswordRefusedError`, `UnredactedContentDeletedError`, `NotApprovedError`, `PartialStateConflictError`, `SlidingSyncUnknownPosition`. Its internal signals are not declared, as no response carries them: `FederationPullAttemptBackoffError`, `HomeServerNotSetupException`, `ShadowBanError`, `ModuleFailedException`.",

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 mod tool;
 
@@ -489,4 +489,42 @@ fn render_answers_as_a_server_would_the_request() {
         json_of(&out)["headers"]["content-type"],
         "application/problem+json"
     );
+}
+
+#[test]
+fn render_with_a_synapse_option_adds_what_error_dict_config_adds() {
+    let base = [
+        "render",
+        "UnstableSpecAuthError",
+        "--set",
+        "code=403",
+        "--set",
+        "msg=Not joined",
+        "--set",
+        "errcode=ORG.MATRIX.MSC3848.NOT_JOINED",
+    ];
+    let (code, out, err) = tool(&base);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        json_of(&out)["body"],
+        json!({"errcode": "M_FORBIDDEN", "error": "Not joined"})
+    );
+    let with: Vec<&str> = base
+        .iter()
+        .copied()
+        .chain(["--synapse-config", "msc3848"])
+        .collect();
+    let (code, out, err) = tool(&with);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        json_of(&out)["body"]["org.matrix.msc3848.unstable.errcode"],
+        "ORG.MATRIX.MSC3848.NOT_JOINED"
+    );
+    let (code, _, err) = tool(&[
+        "render",
+        "UnstableSpecAuthError",
+        "--synapse-config",
+        "msc9999",
+    ]);
+    assert_eq!(code, 2, "{err}");
 }
