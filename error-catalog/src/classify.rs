@@ -31,13 +31,17 @@ pub struct Response {
     pub method: Option<String>,
     /// The request URL, if known.
     pub url: Option<String>,
+    /// The reason phrase, as received (any text, possibly empty); `None` when the client
+    /// does not give one, which stands for the status's standard phrase. Synapse's
+    /// fallbacks use it as the message, exactly as `to_synapse_error` does.
+    pub reason: Option<String>,
 }
 
 impl Response {
     fn record(&self) -> ResponseRecord {
         ResponseRecord {
             status: self.status,
-            reason: None,
+            reason: self.reason.clone(),
             method: self.method.clone(),
             url: self.url.clone(),
             headers: self.headers.clone(),
@@ -165,7 +169,10 @@ fn djblets(response: &Response, limits: &Limits) -> Result<Classification, Class
 fn matrix(response: &Response, trusted: bool) -> Classification {
     let exception = HttpResponseException {
         code: response.status,
-        msg: errwire::reason_phrase(response.status).to_owned(),
+        msg: response
+            .reason
+            .clone()
+            .unwrap_or_else(|| errwire::reason_phrase(response.status).to_owned()),
         response: response.record(),
     };
     let proxied = if trusted {

@@ -71,7 +71,7 @@ commands:
               [--accept VALUE] [--query QUERY] [--header 'Name: value']... [--extra KEY=JSON]...
               [--synapse-config msc3848]...   answered as a server would: body_text is the body sent
   classify --system djblets|matrix|py42|tenable --status N [--header 'Name: value']...
-              [--body-file F] [--trusted]      the body is read from stdin without --body-file
+              [--reason TEXT] [--body-file F] [--trusted]   the body is stdin without --body-file
   contract [--system djblets|matrix|py42|tenable] [--format json|markdown|openapi]
   diff OLD NEW                   the changes between two contract files; exit 1 if one breaks
 ";
@@ -227,6 +227,10 @@ struct ClassifyArgs {
     /// A response header (repeatable).
     #[arg(long, value_name = "'Name: value'", allow_hyphen_values = true, value_parser = header_parser("--header"))]
     header: Vec<(String, String)>,
+    /// The response's reason phrase as received (any text, possibly empty); without it,
+    /// the status's standard phrase. Synapse's fallbacks take it as the message.
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    reason: Option<String>,
     /// Reads the body from this file instead of stdin.
     #[arg(long, value_name = "F", allow_hyphen_values = true)]
     body_file: Option<std::path::PathBuf>,
@@ -995,6 +999,7 @@ fn classify(args: &ClassifyArgs, stdin: &mut dyn std::io::Read) -> Result<String
         status,
         headers: args.header.clone(),
         body,
+        reason: args.reason.clone(),
         ..crate::classify::Response::default()
     };
     let classification = crate::classify::classify(system, &response, args.trusted, &limits)

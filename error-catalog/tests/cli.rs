@@ -528,3 +528,22 @@ fn render_with_a_synapse_option_adds_what_error_dict_config_adds() {
     ]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn classify_takes_the_reason_phrase_as_received() {
+    for (reason, expected) in [
+        ("", ""),
+        ("Zu viele Anfragen \u{2603}", "Zu viele Anfragen \u{2603}"),
+        ("Custom Reason", "Custom Reason"),
+    ] {
+        let (code, out, err) = classify(
+            &["--system", "matrix", "--status", "502", "--reason", reason],
+            b"<html>busy</html>",
+        );
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(out["message"], expected, "{out}");
+    }
+    // Without one, the status's standard phrase.
+    let (_, out, _) = classify(&["--system", "matrix", "--status", "502"], b"");
+    assert_eq!(out["message"], "Bad Gateway", "{out}");
+}

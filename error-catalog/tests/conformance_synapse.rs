@@ -11,6 +11,9 @@ use errwire_catalog::{System, entries};
 use serde_json::{Map, Value, json};
 
 const FIXTURE: &str = include_str!("../fixtures/synapse.json");
+/// Synapse's HTTP layer: `to_synapse_error` with reason phrases (normal, empty, non-ASCII,
+/// custom), built directly and through the real client.
+const HTTP_FIXTURE: &str = include_str!("../fixtures/synapse-http.json");
 
 /// The release the wire output follows.
 const CURRENT: &str = "1.163.2";
@@ -314,11 +317,13 @@ fn every_synapse_declaration_follows_the_fixture() {
 /// what 1.163.2's give for every body of the fixture's classification.
 #[test]
 fn to_synapse_error_matches_the_library() {
-    let fixture = fixture(FIXTURE);
+    let fixtures = [fixture(FIXTURE), fixture(HTTP_FIXTURE)];
     let mut report = Report::default();
-    let classification = fixture["classification"]["to_synapse_error"]
-        .as_array()
-        .map_or(&[][..], Vec::as_slice);
+    let classification = fixtures.iter().flat_map(|fixture| {
+        fixture["classification"]["to_synapse_error"]
+            .as_array()
+            .map_or(&[][..], Vec::as_slice)
+    });
     for item in classification {
         let input = &item["input"];
         let code = input["code"]
@@ -339,6 +344,28 @@ fn to_synapse_error_matches_the_library() {
             body,
             ..ResponseRecord::default()
         };
+        // The same through the client side, told the reason phrase as received.
+        let received = errwire_catalog::classify::Response {
+            status: code,
+            body: response.body.clone().into_bytes(),
+            reason: Some(msg.clone()),
+            ..Default::default()
+        };
+        let limits = errwire::Limits::DEFAULT;
+        let classified =
+            errwire_catalog::classify::classify(System::Matrix, &received, false, &limits)
+                .ok()
+                .and_then(|classification| {
+                    classification.error.render_dyn(&Default::default()).ok()
+                })
+                .and_then(|response| serde_json::from_slice::<Value>(response.body()).ok());
+        let expected_body = &item[CURRENT]["to_synapse_error"]["body"];
+        if classified.as_ref() != Some(expected_body) {
+            report.mismatch(
+                &json!({"reference": "errwire_catalog::classify", "label": item["label"]}),
+                format!("classify: {classified:?}, Synapse {expected_body}"),
+            );
+        }
         let exception = HttpResponseException::new(code, msg, response);
         for (method, error) in [
             ("to_synapse_error", exception.to_synapse_error()),
