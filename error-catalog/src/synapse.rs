@@ -806,14 +806,16 @@ fn federation_denied_message(error: &FederationDeniedError, f: &mut fmt::Formatt
 }
 
 /// `InteractiveAuthIncompleteError(session_id, result)`: user-interactive authentication needs
-/// another stage. Synapse answers 401 with `result` as the body; the catalog sends `result`'s
-/// members after `errcode` and `error`, which `result` replaces when it has them.
+/// another stage. Synapse's `interactive_auth_handler` answers 401 with `result` as the whole
+/// body, no `errcode` or `error` added (`fixtures/synapse-http.json`), and so does the
+/// catalog (`bare`).
 #[derive(Clone, Debug, PartialEq, Eq, ApiError, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[api_error(
     format = "matrix",
     http = 401,
-    message = "Interactive auth not yet complete"
+    message = "Interactive auth not yet complete",
+    bare
 )]
 pub struct InteractiveAuthIncompleteError {
     /// The authentication session (1.163.2).
@@ -1538,7 +1540,7 @@ pub const NOTES: &[&str] = &[
     "Synapse gives three errcodes no status: `M_BAD_PAGINATION` (1.9.1's `EventStreamError` took one from the caller), `M_SERVER_NOT_TRUSTED` (raised by neither release) and `M_PASSWORD_IN_DICTIONARY` (never raised). The catalog gives all three 400: each is a fault of the request, and `PasswordRefusedError`, which carries the other password-policy errcodes, is a 400.",
     "Display is the `error` of the body (Python's `msg`), not `str(e)`, which is `\"%d: %s\" % (code, msg)`.",
     "A class whose constructor requires `code` declares as default the status of its default errcode in `Codes` (`SynapseError`, `LoginError`, `StoreError`, `ProxiedRequestError`, `EventStreamError`: 400; `AuthError`, `UserLimitExceededError`: 403; `ResourceLimitError`: 400); the instance's `code` is what is sent.",
-    "Classes that are not `SynapseError`s have no `error_dict()`: Synapse answers them with 500 `{\"errcode\":\"M_UNKNOWN\",\"error\":\"Internal server error\"}`, except `RedirectException` (its status and `Location`) and `InteractiveAuthIncompleteError` (401 with `result` as the body). The catalog renders their own message with `M_UNKNOWN`; `CodeMessageException`, `HttpResponseException`, `RequestSendFailed` and `FederationError` default to 500.",
+    "Classes that are not `SynapseError`s have no `error_dict()`: Synapse answers them with 500 `{\"errcode\":\"M_UNKNOWN\",\"error\":\"Internal server error\"}`, except `RedirectException` (its status and `Location`) and `InteractiveAuthIncompleteError` (401 with `result` as the whole body, which the catalog sends the same: it is declared `bare`). The catalog renders the others' own message with `M_UNKNOWN`; `CodeMessageException`, `HttpResponseException`, `RequestSendFailed` and `FederationError` default to 500.",
     "`CodeMessageException` and `SynapseError` (so `LoginError` and `StoreError`) take `headers`, sent with the response, and `SynapseError` and `AuthError` take `additional_fields`, spread over the body (replacing `errcode` or `error` if named), since 1.163.2; in 1.9.1 only `ProxiedRequestError` had `additional_fields`.",
     "`LimitExceededError`: 1.163.2 requires `limiter_name` (logged, never sent), adds `pause`, no longer takes `msg` (always \"Too Many Requests\"), and sends `Retry-After` as `retry_after_ms` in whole seconds rounded up; 1.9.1 took `msg` and sent no header. Synapse divides as a float, so above 2**53 ms the catalog's exact rounding can differ by one second.",
     "`RoomKeysVersionError` sends `current_version` in its body since 1.163.2; 1.9.1's body had only `errcode` and `error`.",

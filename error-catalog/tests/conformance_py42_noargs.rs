@@ -15,7 +15,10 @@ const FIXTURE: &str = include_str!("../fixtures/py42-noargs.json");
 fn errors_built_without_arguments_behave_as_py42s() {
     let fixture = fixture(FIXTURE);
     let (mut built, mut refused) = (0, 0);
-    for case in common::cases(&fixture).iter().filter(|c| c["label"] == "no args") {
+    for case in common::cases(&fixture)
+        .iter()
+        .filter(|c| c["label"] == "no args")
+    {
         let reference = case["reference"].as_str().unwrap_or_default();
         let entry = entry(reference).unwrap_or_else(|| panic!("{reference} is not declared"));
         let result = (entry.build)(Map::new(), Overrides::default());

@@ -403,6 +403,12 @@ pub trait Generated {
         false
     }
 
+    /// Whether the error is declared `bare`: in its native format the body is its own
+    /// members only, none of the format's.
+    fn bare_body(&self) -> bool {
+        false
+    }
+
     /// Whether the message template shows the error's source: the body of a 5xx then shows
     /// the status phrase instead, as a server error's cause is never sent.
     fn message_shows_source(&self) -> bool {
@@ -467,6 +473,10 @@ impl<W: Wraps> Generated for W {
 
     fn members_received(&self) -> bool {
         self.wrapped().members_received()
+    }
+
+    fn bare_body(&self) -> bool {
+        self.wrapped().bare_body()
     }
 
     fn message_shows_source(&self) -> bool {

@@ -110,6 +110,9 @@ pub struct ErrorAttrs {
     pub doc_url: Option<syn::LitStr>,
     /// A base URL the error's slug is joined to, for its documentation page.
     pub doc_base: Option<syn::LitStr>,
+    /// The body in the native format is the error's own members only, none of the format's
+    /// (Synapse's `InteractiveAuthIncompleteError`, answered with its `result` as the body).
+    pub bare: Flag,
 }
 
 #[derive(Debug, FromDeriveInput)]

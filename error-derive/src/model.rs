@@ -53,6 +53,8 @@ pub struct ErrorDef<'a> {
     pub doc_url: Option<String>,
     /// `#[deprecated]`, as written and as read.
     pub deprecated: Option<(&'a syn::Attribute, Deprecation)>,
+    /// `bare`: the native body is the error's own members only.
+    pub bare: bool,
     pub fields: Vec<FieldDef<'a>>,
 }
 

@@ -200,6 +200,7 @@ fn error_def<'a>(
         doc: ast::doc_of(source.attrs),
         doc_url,
         deprecated: ast::deprecation_of(source.attrs),
+        bare: own.bare.is_present() || defaults.is_some_and(|d| d.bare.is_present()),
         fields,
     })
 }

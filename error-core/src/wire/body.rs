@@ -30,6 +30,12 @@ impl<'a, E: ApiError> Body<'a, E> {
 }
 
 impl<E: ApiError> Body<'_, E> {
+    /// Whether the body is the error's own members only: a `bare` error in its native format
+    /// (in another, the format's members are written, as that format's clients need them).
+    fn bare(&self) -> bool {
+        self.error.bare_body() && self.format == self.error.format()
+    }
+
     /// Writes the body as JSON into `out`: streamed member by member, or through a map when
     /// members may replace others (see [`merged`](Self::merged)).
     #[inline]
@@ -126,7 +132,9 @@ struct FormatMembers<'b, 'a, E>(&'b Body<'a, E>);
 impl<E: ApiError> Serialize for FormatMembers<'_, '_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        self.0.format.write(self.0.error, &mut map)?;
+        if !self.0.bare() {
+            self.0.format.write(self.0.error, &mut map)?;
+        }
         map.end()
     }
 }
@@ -175,7 +183,9 @@ impl<E: ApiError> Serialize for Streamed<'_, '_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let Body { error, format, .. } = *self.0;
         let mut map = serializer.serialize_map(None)?;
-        format.write(error, &mut map)?;
+        if !self.0.bare() {
+            format.write(error, &mut map)?;
+        }
         error.serialize_extra(&mut map)?;
         write_field_errors(error, format, &mut map)?;
         map.end()

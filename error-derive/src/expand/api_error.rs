@@ -79,6 +79,17 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
             }
         }
     });
+    // The errors declared `bare`: their native body is their own members only.
+    let bare = per_error(model, quote!(false), |def| {
+        def.bare.then(|| (Vec::new(), quote!(true)))
+    })
+    .map(|body| {
+        quote! {
+            fn bare_body(&self) -> bool {
+                #body
+            }
+        }
+    });
     // For logging a 5xx's source chain: the `Error` impl's, where any error has a source.
     let error_source = model
         .errors
@@ -111,6 +122,7 @@ pub fn api_error_impl(model: &Model<'_>) -> TokenStream {
             #field_errors
             #shows_source
             #error_source
+            #bare
         }
     }
 }
