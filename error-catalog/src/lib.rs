@@ -49,6 +49,7 @@ pub mod catalog_error;
 pub mod classify;
 pub mod cli;
 pub mod contract;
+pub mod divergences;
 pub mod djblets;
 pub mod markdown;
 pub mod py42;

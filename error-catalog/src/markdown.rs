@@ -19,7 +19,36 @@ pub fn page() -> String {
         let in_system: Vec<&Entry> = entries().iter().filter(|e| e.system == system).collect();
         section(&mut page, system, &in_system);
     }
+    divergences(&mut page);
     page
+}
+
+/// Where the catalogs knowingly differ from their libraries
+/// ([`DIVERGENCES`](crate::divergences::DIVERGENCES)), one line per reason with the cases it
+/// covers, by fixture.
+fn divergences(page: &mut String) {
+    let all = crate::divergences::DIVERGENCES;
+    let _ = write!(
+        page,
+        "\n## Divergences ({} cases)\n\nWhere a catalog knowingly differs from its library, \
+         as the conformance tests (`error-catalog/tests/conformance_*.rs`) check: each case \
+         listed still differs, and every other case matches.\n",
+        all.len()
+    );
+    let mut fixtures: Vec<&str> = all.iter().map(|d| d.fixture).collect();
+    fixtures.dedup();
+    for fixture in fixtures {
+        let _ = write!(page, "\n### `{fixture}`\n\n");
+        let mut reasons: Vec<&str> = crate::divergences::of(fixture).map(|d| d.reason).collect();
+        reasons.dedup();
+        for reason in reasons {
+            let cases: Vec<String> = crate::divergences::of(fixture)
+                .filter(|d| d.reason == reason)
+                .map(|d| format!("`{}` [{}]", d.reference, d.label))
+                .collect();
+            let _ = writeln!(page, "- {reason} ({})", cases.join(", "));
+        }
+    }
 }
 
 /// One system's section, for `list --system S --format markdown` as well: each row is the

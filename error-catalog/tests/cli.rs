@@ -547,3 +547,14 @@ fn classify_takes_the_reason_phrase_as_received() {
     let (_, out, _) = classify(&["--system", "matrix", "--status", "502"], b"");
     assert_eq!(out["message"], "Bad Gateway", "{out}");
 }
+
+#[test]
+fn the_readme_counts_the_listed_divergences() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+        .unwrap_or_default();
+    let count = errwire_catalog::divergences::DIVERGENCES.len();
+    assert!(
+        readme.contains(&format!("{count} listed cases")),
+        "README.md must say the catalogs have {count} listed divergences"
+    );
+}

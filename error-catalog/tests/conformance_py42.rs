@@ -5,43 +5,13 @@
 
 mod common;
 
-use common::{Divergence, Report, check_coverage, entry, fixture, object, render};
+use common::{Report, check_coverage, entry, fixture, object, render};
 use errwire::{ErrorDescriptor, Overrides, ResponseRecord};
 use errwire_catalog::py42::{HttpErrorText, PyValue, handle_error, raise_py42_error};
 use errwire_catalog::{Entry, System};
 use serde_json::{Map, Value, json};
 
 const FIXTURE: &str = include_str!("../fixtures/py42.json");
-
-/// Lists divergences: one per (reference, label), all with the reason of their group.
-macro_rules! divergences {
-    ($($reference:literal [$($label:literal),* $(,)?] => $reason:literal;)*) => {
-        &[$($(Divergence {
-            reference: $reference,
-            label: $label,
-            reason: $reason,
-        }),*),*]
-    };
-}
-
-/// Where the catalog's errors knowingly differ from py42's.
-const DIVERGENCES: &[Divergence] = divergences! {
-    "py42.exceptions.Py42Error"
-        ["typical", "unicode", "quotes", "empty strings", "int 2**53+1", "int 2**63-1", "None"]
-        => "A py42 error that wraps no response has no HTTP status; every catalog error needs one, and these take the root's 500.";
-    "py42.exceptions.Py42SessionInitializationError"
-        ["typical", "unicode", "quotes", "empty strings", "int 2**53+1", "int 2**63-1", "None"]
-        => "A py42 error that wraps no response has no HTTP status; every catalog error needs one, and these take the root's 500.";
-    "py42.exceptions.Py42CloudAliasCharacterLimitExceededError"
-        ["typical", "unicode", "quotes", "empty strings", "int 2**53+1", "int 2**63-1", "None"]
-        => "A py42 error that wraps no response has no HTTP status; every catalog error needs one, and these take the root's 500.";
-    "py42.exceptions.Py42ChecksumNotFoundError"
-        ["typical", "unicode", "quotes", "empty strings", "int 2**53+1", "int 2**63-1", "None"]
-        => "py42's `checksum_value` property returns itself and raises RecursionError; the catalog's `checksum_value` is the value given.";
-};
-
-/// Where the catalog's declarations knowingly differ from py42's classes: nowhere.
-const ENTRY_DIVERGENCES: &[Divergence] = &[];
 
 /// The status the catalog gives a class that stands for none (NOTES).
 const ROOT_STATUS: u16 = 500;
@@ -207,7 +177,7 @@ fn every_py42_case_matches_the_library() {
             }
         }
     }
-    report.finish(DIVERGENCES);
+    report.finish("py42.json");
 }
 
 #[test]
@@ -280,7 +250,7 @@ fn every_py42_class_is_declared_as_py42_declares_it() {
             &Value::from(fields),
         );
     }
-    report.finish(ENTRY_DIVERGENCES);
+    report.finish("py42.json#entries");
 }
 
 /// The status a class is declared with: the one py42 maps to it, else (a class that stands for
@@ -386,7 +356,7 @@ fn py42_classifies_responses_as_the_library_does() {
             }
         }
     }
-    report.finish(&[]);
+    report.finish("py42.json#classification");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Divergence, Report, check_coverage, entry, fixture, object, render};
+use common::{Report, check_coverage, entry, fixture, object, render};
 use errwire::{ApiError, Overrides, ResponseRecord};
 use errwire_catalog::synapse::HttpResponseException;
 use errwire_catalog::{System, entries};
@@ -17,110 +17,6 @@ const HTTP_FIXTURE: &str = include_str!("../fixtures/synapse-http.json");
 
 /// The release the wire output follows.
 const CURRENT: &str = "1.163.2";
-
-/// Where the catalog knowingly differs from Synapse.
-const DIVERGENCES: &[Divergence] = &[
-    Divergence {
-        reference: "synapse.api.errors.CodeMessageException",
-        label: "empty msg, code 0",
-        reason: "0 is no HTTP status: the catalog sends the default status (500) where Synapse would hand 0 to Twisted.",
-    },
-    Divergence {
-        reference: "*",
-        label: "code 2**63-1",
-        reason: "An HTTP status has three digits: the catalog's `code` is a u16 and refuses larger numbers, which Synapse keeps but cannot send.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.SynapseError",
-        label: "code 2**53+1",
-        reason: "An HTTP status has three digits: the catalog's `code` is a u16 and refuses larger numbers, which Synapse keeps but cannot send.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.CodeMessageException",
-        label: "msg None",
-        reason: "`msg` is annotated `str`; Synapse does not check and shows `None`. The catalog's message is text, so it refuses `None`.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.SynapseError",
-        label: "None msg/errcode",
-        reason: "`msg` and `errcode` are annotated `str`; Synapse sends `null` for both. A Matrix body's `errcode` and `error` are strings, so the catalog refuses `None`.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.ConsentNotGivenError",
-        label: "None uri",
-        reason: "`consent_uri` is annotated `str`; Synapse sends `null`. The catalog's field is a String, so it refuses `None`.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.IncompatibleRoomVersionError",
-        label: "None",
-        reason: "`room_version` is annotated `str`; Synapse sends `null`. The catalog's field is a String, so it refuses `None`.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.RoomKeysVersionError",
-        label: "None",
-        reason: "`current_version` is annotated `str`; Synapse sends `null`. The catalog's field is a String, so it refuses `None`.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.InvalidClientTokenError",
-        label: "soft_logout None",
-        reason: "`soft_logout` is annotated `bool` (and a boolean in the spec); Synapse sends `null`. The catalog's field is a bool, so it refuses `None`.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.ProxiedRequestError",
-        label: "additional_fields with 'code' key",
-        reason: "Synapse's `cs_error(msg, code, **kwargs)` raises TypeError when `additional_fields` names its own parameters, so Synapse answers 500; the catalog sends the member.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.RedirectException",
-        label: "typical",
-        reason: "The catalog sends `Location`, as Synapse's HTTP layer does from `location`; the fixture records the `headers` attribute, which is empty.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.RedirectException",
-        label: "unicode location, 307",
-        reason: "The catalog sends `Location`, as Synapse's HTTP layer does from `location`; the fixture records the `headers` attribute, which is empty.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.RedirectException",
-        label: "empty location, 301",
-        reason: "The catalog sends `Location`, as Synapse's HTTP layer does from `location`; the fixture records the `headers` attribute, which is empty.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.FederationError",
-        label: "typical",
-        reason: "`get_dict()` is a PDU result, not a Matrix error: a Matrix-format body always has `errcode` and `error`, which the catalog sends before its members.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.FederationError",
-        label: "source",
-        reason: "`get_dict()` is a PDU result, not a Matrix error: a Matrix-format body always has `errcode` and `error`, which the catalog sends before its members.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.FederationPullAttemptBackoffError",
-        label: "default message",
-        reason: "Not declared: an internal signal of 1.163.2's federation code, never sent to anyone.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.FederationPullAttemptBackoffError",
-        label: "custom message",
-        reason: "Not declared: an internal signal of 1.163.2's federation code, never sent to anyone.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.HomeServerNotSetupException",
-        label: "no args",
-        reason: "Not declared: an internal 1.163.2 exception (setup order), never sent to anyone.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.ShadowBanError",
-        label: "no args",
-        reason: "Not declared: 1.163.2 catches it to send a fake success; it is never an error response.",
-    },
-    Divergence {
-        reference: "synapse.api.errors.ModuleFailedException",
-        label: "no args",
-        reason: "Not declared: an internal 1.163.2 exception (a module callback failed), never sent as such.",
-    },
-];
 
 /// The fixture's description of `reference`.
 fn documented<'a>(fixture: &'a Value, reference: &str) -> Option<&'a Value> {
@@ -258,7 +154,7 @@ fn every_synapse_case_matches_the_library() {
             &Value::from(rendered.message.as_str()),
         );
     }
-    report.finish(DIVERGENCES);
+    report.finish("synapse.json");
 }
 
 #[test]
@@ -405,7 +301,7 @@ fn to_synapse_error_matches_the_library() {
             );
         }
     }
-    report.finish(&[]);
+    report.finish("synapse.json#to_synapse_error");
 }
 
 /// The bytes a hex string spells (the fixture's invalid UTF-8 body).

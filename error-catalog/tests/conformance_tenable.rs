@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{Divergence, Report, check_coverage, entry, fixture, object, render};
+use common::{Report, check_coverage, entry, fixture, object, render};
 use errwire::{Overrides, ResponseRecord};
 use errwire_catalog::System;
 use errwire_catalog::tenable::RetryDecision;
@@ -24,88 +24,6 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
 const FIXTURE: &str = include_str!("../fixtures/tenable.json");
-
-const EXPORT_TEXT: &str = "`export` and `uuid` are text in the catalog, read as `str()` shows them; \
-     pyTenable keeps the object passed (an int, None), so the attribute's JSON type differs while \
-     `str(e)` is the same.";
-const ATTEMPTS_COUNT: &str = "`attempts` is a count (`u64`) in the catalog, so a non-integer is \
-     refused; pyTenable stores any object and formats it.";
-const SC_KEY_ERROR: &str = "Tenable.sc's `_resp_error_check` reads `error_code` from any JSON \
-     2xx body and raises KeyError when it is missing; the catalog returns the response, as \
-     the check intends.";
-
-/// Where the catalog's errors knowingly differ from pyTenable's.
-const DIVERGENCES: &[Divergence] = &[
-    Divergence {
-        reference: "tenable.errors.TioExportsError",
-        label: "int 2**53+1",
-        reason: EXPORT_TEXT,
-    },
-    Divergence {
-        reference: "tenable.errors.TioExportsError",
-        label: "int 2**63-1",
-        reason: EXPORT_TEXT,
-    },
-    Divergence {
-        reference: "tenable.errors.TioExportsError",
-        label: "None",
-        reason: EXPORT_TEXT,
-    },
-    Divergence {
-        reference: "tenable.errors.TioExportsTimeout",
-        label: "int 2**53+1",
-        reason: EXPORT_TEXT,
-    },
-    Divergence {
-        reference: "tenable.errors.TioExportsTimeout",
-        label: "int 2**63-1",
-        reason: EXPORT_TEXT,
-    },
-    Divergence {
-        reference: "tenable.errors.TioExportsTimeout",
-        label: "None",
-        reason: EXPORT_TEXT,
-    },
-    Divergence {
-        reference: "tenable.errors.RetryError",
-        label: "attempts None",
-        reason: ATTEMPTS_COUNT,
-    },
-    Divergence {
-        reference: "tenable.errors.RetryError",
-        label: "attempts unicode",
-        reason: ATTEMPTS_COUNT,
-    },
-];
-
-/// Where the catalog's status mapping knowingly differs from pyTenable's sessions.
-const MAPPING_DIVERGENCES: &[Divergence] = &[
-    Divergence {
-        reference: "tenable.sc.TenableSC",
-        label: "status 200",
-        reason: SC_KEY_ERROR,
-    },
-    Divergence {
-        reference: "tenable.sc.TenableSC",
-        label: "status 204",
-        reason: SC_KEY_ERROR,
-    },
-    Divergence {
-        reference: "tenable.sc.TenableSC",
-        label: "429 with Retry-After: 3, then 200",
-        reason: SC_KEY_ERROR,
-    },
-    Divergence {
-        reference: "tenable.sc.TenableSC",
-        label: "503 with Retry-After: 2.5 then 200",
-        reason: SC_KEY_ERROR,
-    },
-    Divergence {
-        reference: "tenable.sc.TenableSC",
-        label: "two 502 then 200",
-        reason: SC_KEY_ERROR,
-    },
-];
 
 /// The case's arguments as field values: a tagged `{"$response": …}` becomes the full
 /// response the observer built (the case's `response`), as a `ResponseRecord` reads it.
@@ -283,7 +201,7 @@ fn every_tenable_case_matches_the_library() {
             Err(problem) => report.mismatch(case, format!("no attributes: {problem}")),
         }
     }
-    report.finish(DIVERGENCES);
+    report.finish("tenable.json");
 }
 
 /// Whitespace collapsed, for docstrings that wrap differently.
@@ -347,7 +265,7 @@ fn every_tenable_class_matches_its_description() {
         let fields: Vec<Value> = d.fields.iter().map(|f| Value::from(f.name)).collect();
         report.compare(&case, "fields", &Value::from(params), &Value::from(fields));
     }
-    report.finish(&[]);
+    report.finish("tenable.json#entries");
 }
 
 /// The response a classification case ends with: its script's last one, or the observer's
@@ -487,7 +405,7 @@ fn every_session_maps_statuses_as_the_library() {
             }
         }
     }
-    report.finish(MAPPING_DIVERGENCES);
+    report.finish("tenable.json#mapping");
 }
 
 #[test]

@@ -57,16 +57,7 @@ pub fn render(
     })
 }
 
-/// A known, explained difference between the catalog and the library: the cases it names
-/// must differ (so a fix shows up as a stale entry here) and every other case must match.
-pub struct Divergence {
-    /// The reference it concerns, or `*` for every entry of the system.
-    pub reference: &'static str,
-    /// The case label.
-    pub label: &'static str,
-    /// Why the catalog differs; also listed in CATALOG.md.
-    pub reason: &'static str,
-}
+pub use errwire_catalog::divergences::Divergence;
 
 /// Mismatches found so far, by (reference, label).
 #[derive(Default)]
@@ -98,8 +89,10 @@ impl Report {
         self.mismatches.push((reference, label, problem));
     }
 
-    /// Fails unless every mismatch is a listed divergence and every divergence still differs.
-    pub fn finish(self, divergences: &[Divergence]) {
+    /// Fails unless every mismatch is a divergence listed for `fixture`
+    /// (`errwire_catalog::divergences`) and every one listed still differs.
+    pub fn finish(self, fixture: &str) {
+        let divergences: Vec<&Divergence> = errwire_catalog::divergences::of(fixture).collect();
         let covers = |d: &Divergence, reference: &str, label: &str| {
             (d.reference == "*" || d.reference == reference) && d.label == label
         };
