@@ -3,32 +3,14 @@
 
 mod common;
 
-use common::{Report, check_coverage, entry, fixture, object, render};
+use common::{
+    Report, check_coverage, djblets_overrides as overrides_of, entry, fixture, object, render,
+};
 use errwire::{Overrides, Summary};
 use errwire_catalog::System;
 use serde_json::{Map, Value};
 
 const FIXTURE: &str = include_str!("../fixtures/djblets.json");
-
-/// Djblets' `with_overrides(msg, headers, error_subtype, detail, trace_id)` as `Overrides`.
-fn overrides_of(fields: &Value) -> Result<Overrides, String> {
-    let text = |key: &str| fields[key].as_str().map(|s| s.to_owned().into());
-    let mut overrides = Overrides {
-        message: text("msg"),
-        error_subtype: text("error_subtype"),
-        detail: text("detail"),
-        trace_id: text("trace_id"),
-        ..Overrides::default()
-    };
-    if let Some(headers) = fields["headers"].as_object() {
-        for (name, value) in headers {
-            overrides = overrides
-                .header(name, value.as_str().unwrap_or_default())
-                .map_err(|e| e.to_string())?;
-        }
-    }
-    Ok(overrides)
-}
 
 /// The overrides of one case: one `with_overrides`/`with_message` call, or a chain of two.
 fn case_overrides(case: &Value) -> Result<Overrides, String> {

@@ -5,8 +5,8 @@
 
 mod common;
 
-use common::{Report, entry, fixture};
-use errwire::{Encoding, Overrides, RenderOptions};
+use common::{Report, djblets_overrides as overrides_of, entry, fixture};
+use errwire::{Encoding, RenderOptions};
 use serde_json::{Map, Value};
 
 const FIXTURE: &str = include_str!("../fixtures/djblets-formats.json");
@@ -34,25 +34,6 @@ const PYTHON_ONLY: &[&str] = &[
     "root string",
     "non-finite floats",
 ];
-
-fn overrides_of(fields: &Value) -> Result<Overrides, String> {
-    let text = |key: &str| fields[key].as_str().map(|s| s.to_owned().into());
-    let mut overrides = Overrides {
-        message: text("msg"),
-        error_subtype: text("error_subtype"),
-        detail: text("detail"),
-        trace_id: text("trace_id"),
-        ..Overrides::default()
-    };
-    if let Some(headers) = fields["headers"].as_object() {
-        for (name, value) in headers {
-            overrides = overrides
-                .header(name, value.as_str().unwrap_or_default())
-                .map_err(|e| e.to_string())?;
-        }
-    }
-    Ok(overrides)
-}
 
 fn label(case: &Value) -> &str {
     case["label"].as_str().unwrap_or_default()

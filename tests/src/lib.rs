@@ -20,14 +20,20 @@ pub fn on_loopback<F>(
         .build()
         .unwrap_or_else(|e| panic!("runtime: {e}"));
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .unwrap_or_else(|e| panic!("bind: {e}"));
-        let address = listener
-            .local_addr()
-            .unwrap_or_else(|e| panic!("address: {e}"));
+        let (listener, address) = loopback_listener().await;
         let server = tokio::spawn(serve(listener));
         test(address).await;
         server.abort();
     });
+}
+
+/// A listener on an ephemeral loopback port, and its address.
+pub async fn loopback_listener() -> (tokio::net::TcpListener, SocketAddr) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap_or_else(|e| panic!("bind: {e}"));
+    let address = listener
+        .local_addr()
+        .unwrap_or_else(|e| panic!("address: {e}"));
+    (listener, address)
 }

@@ -272,12 +272,7 @@ async fn client_run(
 
 /// Serves `app` on an ephemeral loopback port of the current runtime.
 pub async fn serve(app: Router) -> SocketAddr {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .unwrap_or_else(|e| panic!("bind: {e}"));
-    let address = listener
-        .local_addr()
-        .unwrap_or_else(|e| panic!("address: {e}"));
+    let (listener, address) = crate::loopback_listener().await;
     tokio::spawn(async move {
         axum::serve(
             listener,

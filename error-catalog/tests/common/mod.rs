@@ -153,3 +153,23 @@ pub fn check_coverage(system: System, fixture: &Value, must_declare: impl Fn(&Va
 pub fn object(value: &Value) -> Map<String, Value> {
     value.as_object().cloned().unwrap_or_default()
 }
+
+/// Djblets' `with_overrides(msg, headers, error_subtype, detail, trace_id)` as `Overrides`.
+pub fn djblets_overrides(fields: &Value) -> Result<Overrides, String> {
+    let text = |key: &str| fields[key].as_str().map(|s| s.to_owned().into());
+    let mut overrides = Overrides {
+        message: text("msg"),
+        error_subtype: text("error_subtype"),
+        detail: text("detail"),
+        trace_id: text("trace_id"),
+        ..Overrides::default()
+    };
+    if let Some(headers) = fields["headers"].as_object() {
+        for (name, value) in headers {
+            overrides = overrides
+                .header(name, value.as_str().unwrap_or_default())
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(overrides)
+}
