@@ -3,21 +3,21 @@
 //! derive's own files (`error-derive/src/`), compiled here a second time; nothing here is
 //! published or public API.
 
-#[path = "../../src/ast.rs"]
+#[path = "derive/ast.rs"]
 mod ast;
-#[path = "../../src/attr.rs"]
+#[path = "derive/attr.rs"]
 mod attr;
-#[path = "../../src/expand/mod.rs"]
+#[path = "derive/expand/mod.rs"]
 mod expand;
-#[path = "../../src/fallback.rs"]
+#[path = "derive/fallback.rs"]
 mod fallback;
-#[path = "../../src/fmt.rs"]
+#[path = "derive/fmt.rs"]
 mod fmt;
-#[path = "../../src/model.rs"]
+#[path = "derive/model.rs"]
 mod model;
-#[path = "../../src/ty.rs"]
+#[path = "derive/ty.rs"]
 mod ty;
-#[path = "../../src/valid.rs"]
+#[path = "derive/valid.rs"]
 mod valid;
 
 use proc_macro2::TokenStream;
