@@ -3,15 +3,18 @@
 use errwire_catalog::entries;
 use serde_json::{Map, Value};
 
-const DJBLETS: &str = include_str!("../../error-catalog/fixtures/djblets.json");
-const SYNAPSE: &str = include_str!("../../error-catalog/fixtures/synapse.json");
-
-/// The Djblets and Synapse fixtures, whose observed calls give field values.
+/// The Djblets and Synapse fixtures, whose observed calls give field values. Read from the
+/// checkout when called, not compiled in: they live in `error-catalog/`, outside this package.
 pub fn fixtures() -> [Value; 2] {
-    [
-        serde_json::from_str::<Value>(DJBLETS).unwrap_or_default(),
-        serde_json::from_str::<Value>(SYNAPSE).unwrap_or_default(),
-    ]
+    let read = |name: &str| {
+        let path = format!(
+            "{}/../error-catalog/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        serde_json::from_str::<Value>(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    [read("djblets.json"), read("synapse.json")]
 }
 
 /// Field values that build each entry: none for a field-less error, else the arguments of the
