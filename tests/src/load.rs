@@ -66,12 +66,16 @@ fn comparable(headers: &http::HeaderMap) -> Vec<(String, String)> {
 /// A server that answers each case's request with its expected response, written by hand
 /// (a lookup and the bytes): the baseline of a load run.
 pub fn hand_written(cases: &[Case]) -> Router {
-    type Key = (http::Method, String, Option<String>, Vec<u8>);
+    // A request is told apart by what the example server reads: method, path, `Accept`,
+    // `Authorization` and body.
+    type Key = (http::Method, String, [Option<String>; 2], Vec<u8>);
     let accept_of = |headers: &[(String, String)]| {
-        headers
-            .iter()
-            .find(|(name, _)| name == "accept")
-            .map(|(_, value)| value.clone())
+        ["accept", "authorization"].map(|wanted| {
+            headers
+                .iter()
+                .find(|(name, _)| name == wanted)
+                .map(|(_, value)| value.clone())
+        })
     };
     let answers: HashMap<Key, Expected> = cases
         .iter()
@@ -96,10 +100,12 @@ pub fn hand_written(cases: &[Case]) -> Router {
                 .await
                 .map(|body| body.to_bytes().to_vec())
                 .unwrap_or_default();
-            let accept = parts
-                .headers
-                .get(http::header::ACCEPT)
-                .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned());
+            let accept = [http::header::ACCEPT, http::header::AUTHORIZATION].map(|name| {
+                parts
+                    .headers
+                    .get(name)
+                    .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
+            });
             let key = (parts.method, parts.uri.to_string(), accept, body);
             match answers.get(&key) {
                 Some(expected) => {
@@ -153,7 +159,9 @@ pub async fn run(
     let tasks: Vec<_> = (0..clients)
         .map(|client| {
             let cases = cases.clone();
-            tokio::spawn(async move { client_run(server, &cases, client, per_client).await })
+            // Each client starts at its own share of the mix, so together they send all of it.
+            let start = client * cases.len() / clients;
+            tokio::spawn(async move { client_run(server, &cases, client, start, per_client).await })
         })
         .collect();
     let mut latencies = Vec::with_capacity(clients * per_client);
@@ -200,6 +208,7 @@ async fn client_run(
     server: SocketAddr,
     cases: &[Case],
     client: usize,
+    start: usize,
     per_client: usize,
 ) -> Outcome {
     let mut outcome = Outcome {
@@ -224,8 +233,7 @@ async fn client_run(
         }
     };
     for n in 0..per_client {
-        // Each client walks the mix from its own place, so every case is in flight at once.
-        let case = &cases[(client * 7 + n) % cases.len()];
+        let case = &cases[(start + n) % cases.len()];
         let mut request = http::Request::builder()
             .method(case.method.clone())
             .uri(&case.path)
