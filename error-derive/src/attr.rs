@@ -106,6 +106,27 @@ pub fn title(lit: &syn::LitStr) -> Result<String, Error> {
     }
 }
 
+/// A `display = path` names a function; a path that ends in `crate`, `self`, `super` or
+/// `Self` names a module or a type, and `crate(self, f)` would not even parse.
+pub fn display_fn(path: &syn::Path) -> Result<&syn::Path, Error> {
+    let last = path
+        .segments
+        .last()
+        .map(|segment| segment.ident.to_string());
+    match last.as_deref() {
+        Some("crate" | "self" | "super" | "Self") | None => Err(Error::custom(format!(
+            "`display = {}` is not a function: name the function that writes the message, like `display = fmt_quota`",
+            path.segments
+                .iter()
+                .map(|segment| segment.ident.to_string())
+                .collect::<Vec<_>>()
+                .join("::")
+        ))
+        .with_span(path)),
+        Some(_) => Ok(path),
+    }
+}
+
 /// Statuses an error may have: redirections, client and server errors, as `http` classifies
 /// them (300 to 599).
 pub fn status(lit: &IntLit) -> Result<u16, Error> {

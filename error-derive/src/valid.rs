@@ -146,8 +146,9 @@ fn error_def<'a>(
         );
     }
     let doc_url = doc_url(errors, &source, own, defaults);
-    let display = pick(own, defaults, |a| a.display.as_ref());
-    if parent.is_none() && message_lit.is_none() && display.is_none() {
+    let display_path = pick(own, defaults, |a| a.display.as_ref());
+    let display = display_path.and_then(|path| errors.handle(attr::display_fn(path)));
+    if parent.is_none() && message_lit.is_none() && display_path.is_none() {
         errors.push(
             Error::custom(format!(
                 "missing `message = \"…\"`: every {what} needs a message, a `display = path` function, or a `parent = Type` to inherit a message from"
@@ -175,7 +176,7 @@ fn error_def<'a>(
     }
     // With a `display` function the template only documents the message, and may name
     // values the function computes (pyTenable's `{uuid}` comes from a response header).
-    if let Some(template) = message.as_ref().filter(|_| display.is_none()) {
+    if let Some(template) = message.as_ref().filter(|_| display_path.is_none()) {
         check_template(errors, template, source.style, &fields);
     }
     Some(ErrorDef {
@@ -246,6 +247,15 @@ fn field_def<'a>(
     field: &'a ast::Field,
 ) -> Option<FieldDef<'a>> {
     let member = match &field.ident {
+        // rustc parses `_: T` (unnamed fields, unstable) before any derive runs; `self._`
+        // and `Self { _: … }` do not exist, so nothing could read or build the field.
+        Some(ident) if ident == "_" => {
+            errors.push(
+                Error::custom("a field named `_` can be neither read nor built: give it a name")
+                    .with_span(ident),
+            );
+            return None;
+        }
         Some(ident) => Member::Named(ident.to_string()),
         None => Member::Index(index),
     };
