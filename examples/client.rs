@@ -8,7 +8,9 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use errwire::{ApiError, Classified, Classify, Limits, ReceivedError, WireError, WireFormat};
+use errwire::{
+    ApiError, Classified, Classify, Limits, ReceivedError, RetryAfter, WireError, WireFormat,
+};
 use errwire_catalog::synapse::Codes;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
@@ -51,16 +53,7 @@ pub async fn send(
         .send_request(request.body(Full::new(Bytes::from(body)))?)
         .await?;
     let status = response.status().as_u16();
-    let headers = response
-        .headers()
-        .iter()
-        .map(|(name, value)| {
-            (
-                name.to_string(),
-                String::from_utf8_lossy(value.as_bytes()).into_owned(),
-            )
-        })
-        .collect();
+    let headers = errwire::header_pairs(response.headers());
     let body = response.into_body().collect().await?.to_bytes().to_vec();
     Ok(Received {
         status,
@@ -117,12 +110,13 @@ pub async fn get_room(
         if received.status < 400 {
             return Ok(String::from_utf8_lossy(&received.body).into_owned());
         }
+        let announced = RetryAfter::from_pairs(&received.headers);
         let error = classify(received);
         let wait = match &error {
             CallError::Api(Classified::Known {
                 error: Codes::LimitExceeded,
                 wire,
-            }) => retry_after(wire),
+            }) => retry_after(announced, wire),
             _ => None,
         };
         match wait {
@@ -135,8 +129,12 @@ pub async fn get_room(
     }
 }
 
-/// How long a `M_LIMIT_EXCEEDED` body says to wait.
-pub fn retry_after(wire: &WireError) -> Option<Duration> {
+/// How long a `M_LIMIT_EXCEEDED` response says to wait: its `Retry-After` (seconds or a
+/// date), which the Matrix spec prefers, else the body's `retry_after_ms`.
+pub fn retry_after(announced: Option<RetryAfter>, wire: &WireError) -> Option<Duration> {
+    if let Some(announced) = announced {
+        return Some(announced.delay_from(std::time::SystemTime::now()));
+    }
     let millis = wire.extra.get("retry_after_ms")?.as_u64()?;
     Some(Duration::from_millis(millis))
 }

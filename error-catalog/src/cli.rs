@@ -71,7 +71,7 @@ commands:
               [--accept VALUE] [--query QUERY] [--header 'Name: value']... [--extra KEY=JSON]...
               [--synapse-config msc3848]...   answered as a server would: body_text is the body sent
   classify --system djblets|matrix|py42|tenable --status N [--header 'Name: value']...
-              [--reason TEXT] [--body-file F] [--trusted]   the body is stdin without --body-file
+              [--reason TEXT] [--body-file F] [--trusted | --client]   the body is stdin without --body-file
   contract [--system djblets|matrix|py42|tenable] [--format json|markdown|openapi]
   diff OLD NEW                   the changes between two contract files; exit 1 if one breaks
 ";
@@ -236,8 +236,13 @@ struct ClassifyArgs {
     body_file: Option<std::path::PathBuf>,
     /// Matrix only: relays the remote errcode and status verbatim, as Synapse does for its
     /// own workers (`unsafe_to_verbatim_synapse_error()`).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "client")]
     trusted: bool,
+    /// Classifies as a client of the API: for Matrix, the errcode's most specific catalog
+    /// error with its fields (a rate limit with its retry fields), rather than Synapse's
+    /// relay of a remote error; the same rules as without it for the other libraries.
+    #[arg(long)]
+    client: bool,
 }
 
 /// A value of one of a few named choices, listed in `--help`; any other value is the
@@ -1002,7 +1007,12 @@ fn classify(args: &ClassifyArgs, stdin: &mut dyn std::io::Read) -> Result<String
         reason: args.reason.clone(),
         ..crate::classify::Response::default()
     };
-    let classification = crate::classify::classify(system, &response, args.trusted, &limits)
+    let classified = if args.client {
+        crate::classify::classify_client(system, &response, &limits)
+    } else {
+        crate::classify::classify(system, &response, args.trusted, &limits)
+    };
+    let classification = classified
         .map_err(|problem| CliError::value(problem.to_string(), "the body must be at most 1 MiB and 64 levels deep; pyTenable raises only for non-2xx statuses"))?;
     Ok(pretty(&classification.to_json()))
 }

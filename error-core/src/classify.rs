@@ -3,7 +3,9 @@
 //! catalog.
 
 use crate::__private::GeneratedClassify;
+use crate::api_error::ApiError;
 use crate::descriptor::{Catalog, ErrorDescriptor};
+use crate::overrides::{Overridden, Overrides};
 use crate::wire::{Limits, RawBody, ReceiveError, ReceivedBody, WireError, WireFormat};
 
 /// Implemented by `#[derive(ApiError)]` for every error type.
@@ -92,6 +94,53 @@ pub enum Classified<E, W = WireError> {
     /// An error the catalog does not know, kept whole: its code, errcode, message and
     /// members are all in the body.
     Unknown(W),
+}
+
+impl<E: ApiError> Classified<E> {
+    /// The typed error as it was received, or the body when the catalog does not know it.
+    /// What the type cannot hold travels as its [`Overrides`]: the received message when it
+    /// is not what the error would say (a catalog's fixed text, "Wrong room_keys version",
+    /// against the server's "Wrong room_keys version. Current version is 42"), so `Display`
+    /// shows what the server said; the received subtype, detail and trace id; and every root
+    /// member the type does not write, so relaying the error sends them all. The catalog's
+    /// template stays the descriptor's.
+    // The `Err` is the body itself, as `Classified::Unknown` holds it: boxing it would cost
+    // the unknown path an allocation to save the known path nothing.
+    #[allow(clippy::result_large_err)]
+    pub fn into_received(self) -> Result<Overridden<E>, WireError> {
+        let (error, wire) = match self {
+            Classified::Known { error, wire } => (error, wire),
+            Classified::Unknown(wire) => return Err(wire),
+        };
+        let WireError {
+            format,
+            message,
+            error_subtype,
+            detail,
+            trace_id,
+            extra,
+            ..
+        } = wire;
+        let own_members = match serde_json::to_value(error.body_in(format)) {
+            Ok(serde_json::Value::Object(members)) => members,
+            _ => serde_json::Map::new(),
+        };
+        let undeclared: serde_json::Map<_, _> = extra
+            .into_iter()
+            .filter(|(name, _)| !own_members.contains_key(name))
+            .collect();
+        let message =
+            message.filter(|received| !received.is_empty() && *received != error.to_string());
+        let overrides = Overrides {
+            message: message.map(Into::into),
+            error_subtype: error_subtype.map(Into::into),
+            detail: detail.map(Into::into),
+            trace_id: trace_id.map(Into::into),
+            extra: (!undeclared.is_empty()).then_some(undeclared),
+            ..Overrides::default()
+        };
+        Ok(Overridden::new(error, overrides))
+    }
 }
 
 impl<E, W> Classified<E, W> {

@@ -22,7 +22,10 @@ mod occurrence;
 pub mod openapi;
 mod overrides;
 mod render;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 mod response;
+mod retry_after;
 mod template;
 #[cfg(feature = "tracing")]
 pub mod trace;
@@ -42,7 +45,10 @@ pub use instance::Instance;
 pub use overrides::{DynHeaderHook, HeaderOverride, Overridden, Overrides};
 pub use render::{Encoding, RenderError, RenderOptions};
 pub use response::ResponseRecord;
-pub use wire::{Limits, ReceiveError, ReceivedError, WireError, WireFormat, reason_phrase};
+pub use retry_after::RetryAfter;
+pub use wire::{
+    Limits, ReceiveError, ReceivedError, WireError, WireFormat, header_pairs, reason_phrase,
+};
 
 /// Derives [`ApiError`], `Display`, `std::error::Error`, `serde::Serialize` and constructors.
 /// See the crate documentation for every attribute.

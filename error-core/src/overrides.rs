@@ -65,6 +65,13 @@ pub struct Overrides {
     pub trace_id: Option<Cow<'static, str>>,
     /// RFC 9457's `instance`: a URI reference naming this occurrence (problem details only).
     pub instance: Option<Cow<'static, str>>,
+    /// Members added to the body's root by every render of this instance (`render`,
+    /// `to_response`, axum's `IntoResponse`): what the Matrix spec requires with an errcode
+    /// (`admin_contact`, `room_version`, `current_version`, …), or a received error's
+    /// members its catalog type does not declare. They follow
+    /// [`RenderOptions::extra`](crate::RenderOptions::extra)'s rules, and a render's own
+    /// `extra` replaces one of the same name.
+    pub extra: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl Overrides {
@@ -77,6 +84,7 @@ impl Overrides {
             detail,
             trace_id,
             instance,
+            extra,
         } = self;
         message.is_none()
             && headers.is_none()
@@ -84,6 +92,21 @@ impl Overrides {
             && detail.is_none()
             && trace_id.is_none()
             && instance.is_none()
+            && extra.as_ref().is_none_or(serde_json::Map::is_empty)
+    }
+
+    /// Adds a member to the body's root (see [`extra`](Self::extra)); a value that does not
+    /// serialize to JSON is [`RenderError::Body`].
+    pub fn member(
+        mut self,
+        name: impl Into<String>,
+        value: impl serde::Serialize,
+    ) -> Result<Self, RenderError> {
+        let value = serde_json::to_value(value).map_err(RenderError::Body)?;
+        self.extra
+            .get_or_insert_with(serde_json::Map::new)
+            .insert(name.into(), value);
+        Ok(self)
     }
 
     /// Overrides that replace only the message.
@@ -129,6 +152,7 @@ impl Overrides {
             detail,
             trace_id,
             instance,
+            extra,
         } = newer;
         self.message = message.or(self.message);
         self.headers = headers.or(self.headers);
@@ -136,6 +160,14 @@ impl Overrides {
         self.detail = detail.or(self.detail);
         self.trace_id = trace_id.or(self.trace_id);
         self.instance = instance.or(self.instance);
+        // Members add up: a newer one replaces only the member of its name.
+        self.extra = match (self.extra, extra) {
+            (Some(mut current), Some(newer)) => {
+                current.extend(newer);
+                Some(current)
+            }
+            (current, newer) => newer.or(current),
+        };
         self
     }
 }

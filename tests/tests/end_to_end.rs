@@ -197,10 +197,22 @@ fn rate_limiting_answers_m_limit_exceeded_with_retry_after_and_the_client_waits(
             body["retry_after_ms"].as_u64().is_some_and(|ms| ms <= 400),
             "{body}"
         );
+        let announced = errwire::RetryAfter::from_pairs(&limited.headers);
+        assert_eq!(
+            announced,
+            Some(errwire::RetryAfter::Delay(std::time::Duration::from_secs(
+                1
+            )))
+        );
         match client::classify(limited) {
             client::CallError::Api(Classified::Known { error, wire }) => {
                 assert_eq!(error, Codes::LimitExceeded);
-                assert!(client::retry_after(&wire).is_some());
+                // The header wins over the body, as the Matrix spec says.
+                assert_eq!(
+                    client::retry_after(announced, &wire),
+                    Some(std::time::Duration::from_secs(1))
+                );
+                assert!(client::retry_after(None, &wire).is_some());
             }
             other => panic!("{other:?}"),
         }

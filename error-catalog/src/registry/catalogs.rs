@@ -18,7 +18,7 @@ pub(super) fn all() -> Vec<Entry> {
 fn djblets() -> Vec<Entry> {
     macro_rules! constants {
         ($($variant:ident => $reference:literal),* $(,)?) => {
-            vec![$(Entry::constant(
+            vec![$(Entry::constant::<crate::djblets::WebApiError>(
                 System::Djblets,
                 concat!("djblets::WebApiError::", stringify!($variant)),
                 concat!("djblets.webapi.errors.", $reference),
@@ -60,7 +60,7 @@ fn djblets() -> Vec<Entry> {
 fn synapse() -> Vec<Entry> {
     macro_rules! codes {
         ($($variant:ident => $member:literal, $in_page:literal;)*) => {
-            vec![$(Entry::constant(
+            vec![$(Entry::constant::<crate::synapse::Codes>(
                 System::Matrix,
                 concat!("synapse::Codes::", stringify!($variant)),
                 concat!("synapse.api.errors.Codes.", $member),
@@ -249,7 +249,7 @@ fn py42() -> Vec<Entry> {
         class!(Py42InvalidUsernameError),
         class!(Py42CloudAliasLimitExceededError),
         // The one class without parameters is a unit struct, built as a constant.
-        Entry::constant(
+        Entry::constant::<crate::py42::Py42CloudAliasCharacterLimitExceededError>(
             System::Py42,
             "py42::Py42CloudAliasCharacterLimitExceededError",
             "py42.exceptions.Py42CloudAliasCharacterLimitExceededError",

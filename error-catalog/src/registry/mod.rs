@@ -7,7 +7,7 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use errwire::{ErrorDescriptor, Overridden, Overrides};
+use errwire::{Classify, ErrorDescriptor, Overridden, Overrides, WireError};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -72,6 +72,21 @@ impl std::error::Error for BuildError {}
 /// `overrides` applied if they replace anything.
 pub type Build = fn(Map<String, Value>, Overrides) -> Result<Box<dyn CatalogError>, BuildError>;
 
+/// Reads a received body as the error `descriptor` describes: its fields filled from the
+/// body, and what its type cannot hold kept as overrides
+/// ([`errwire::Classified::into_received`]); `None` when the body names another error or
+/// does not fit this one.
+pub type Receive = fn(&'static ErrorDescriptor, WireError) -> Option<Box<dyn CatalogError>>;
+
+fn receive_as<E: Classify + CatalogError + 'static>(
+    descriptor: &'static ErrorDescriptor,
+    wire: WireError,
+) -> Option<Box<dyn CatalogError>> {
+    let received = E::classify(wire).into_received().ok()?;
+    let boxed: Box<dyn CatalogError> = Box::new(received);
+    boxed.descriptor().same_as(descriptor).then_some(boxed)
+}
+
 /// `error`, wrapped with `overrides` if they replace anything.
 fn boxed<E: CatalogError + 'static>(error: E, overrides: Overrides) -> Box<dyn CatalogError> {
     if overrides.is_empty() {
@@ -95,6 +110,8 @@ pub struct Entry {
     pub descriptor: &'static ErrorDescriptor,
     /// Builds an instance from field values.
     pub build: Build,
+    /// Reads a received body as this error.
+    pub receive: Receive,
     /// What field `name` takes, asked of its own `Deserialize` ([`probe::shape`]).
     pub field_shape: fn(&str) -> Shape,
     /// Whether field `name` reads a JSON value, or the field's complaint
@@ -106,7 +123,7 @@ impl Entry {
     /// The entry of an error type whose fields deserialize from their values.
     pub fn of<E>(system: System, name: &'static str, reference: &'static str, in_page: bool) -> Self
     where
-        E: errwire::Described + CatalogError + DeserializeOwned + 'static,
+        E: errwire::Described + Classify + CatalogError + DeserializeOwned + 'static,
     {
         Entry {
             system,
@@ -115,13 +132,14 @@ impl Entry {
             in_page,
             descriptor: E::DESCRIPTOR,
             build: build_from_fields::<E>,
+            receive: receive_as::<E>,
             field_shape: probe::shape::<E>,
             field_accepts: probe::accepts::<E>,
         }
     }
 
-    /// The entry of a field-less error: a catalog constant.
-    pub fn constant(
+    /// The entry of a field-less error: a catalog constant of `C`.
+    pub fn constant<C: Classify + CatalogError + 'static>(
         system: System,
         name: &'static str,
         reference: &'static str,
@@ -136,6 +154,7 @@ impl Entry {
             in_page,
             descriptor,
             build,
+            receive: receive_as::<C>,
             // A constant has no fields to probe.
             field_shape: |_| Shape::default(),
             field_accepts: |field, _| Err(format!("no field `{field}`")),

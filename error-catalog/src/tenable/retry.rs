@@ -8,7 +8,7 @@
 //! want exponential backoff, jitter, a cap and `Retry-After` dates, and nothing else in the
 //! project retries.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use super::{RETRIES, RETRY_STATUSES};
 
@@ -63,13 +63,29 @@ impl RetryPolicy {
     }
 
     /// The wait after the `attempt`-th request (1 for the first): `Retry-After` if present and
-    /// a number of seconds, else `backoff × attempt`.
+    /// a number of seconds (fractions allowed, as pyTenable's `float()` reads it) or an
+    /// HTTP-date (until then, none if past), else `backoff × attempt`.
+    ///
+    /// pyTenable reads the header as a `float`, which a date is not; we honour the date as
+    /// RFC 9110 §10.2.3 defines it, where pyTenable would not wait for it.
     pub fn wait(&self, attempt: u32, retry_after: Option<&str>) -> Duration {
-        let announced = retry_after
+        self.wait_at(attempt, retry_after, SystemTime::now())
+    }
+
+    /// [`wait`](Self::wait) for a response that arrived at `now`.
+    pub fn wait_at(&self, attempt: u32, retry_after: Option<&str>, now: SystemTime) -> Duration {
+        let seconds = retry_after
             .and_then(|value| value.trim().parse::<f64>().ok())
             .filter(|seconds| seconds.is_finite() && *seconds >= 0.0)
             .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok());
-        announced.unwrap_or_else(|| self.backoff.saturating_mul(attempt))
+        let date = || {
+            retry_after
+                .and_then(errwire::RetryAfter::parse)
+                .map(|hint| hint.delay_from(now))
+        };
+        seconds
+            .or_else(date)
+            .unwrap_or_else(|| self.backoff.saturating_mul(attempt))
     }
 
     /// What to do after the `attempt`-th request (1 for the first) was answered with `status`.
@@ -147,6 +163,23 @@ mod tests {
         assert_eq!(policy.wait(2, Some("soon")), Duration::from_secs(2));
         assert_eq!(policy.wait(2, Some("-1")), Duration::from_secs(2));
         assert_eq!(policy.wait(2, Some("inf")), Duration::from_secs(2));
+    }
+
+    #[test]
+    fn retry_after_as_a_date_waits_until_then() {
+        let policy = policy();
+        let now = match errwire::RetryAfter::parse("Fri, 31 Dec 1999 23:59:00 GMT") {
+            Some(errwire::RetryAfter::At(now)) => now,
+            _ => SystemTime::UNIX_EPOCH,
+        };
+        let date = Some("Fri, 31 Dec 1999 23:59:59 GMT");
+        assert_eq!(policy.wait_at(1, date, now), Duration::from_secs(59));
+        let past = Some("Fri, 31 Dec 1999 23:00:00 GMT");
+        assert_eq!(policy.wait_at(1, past, now), Duration::ZERO);
+        assert_eq!(
+            policy.wait_at(4, Some("Fri, 31 Dec"), now),
+            Duration::from_secs(4)
+        );
     }
 
     #[test]

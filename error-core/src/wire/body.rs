@@ -12,6 +12,10 @@ use crate::render::RenderError;
 pub struct Body<'a, E> {
     error: &'a E,
     format: WireFormat,
+    /// The instance's extra members ([`Overrides::extra`](crate::Overrides::extra)).
+    instance_extra: Option<&'a Map<String, Value>>,
+    /// The render's ([`RenderOptions::extra`](crate::RenderOptions::extra)), written after
+    /// the instance's, so a render-time member replaces an instance's of the same name.
     extra: Option<&'a Map<String, Value>>,
 }
 
@@ -21,9 +25,14 @@ impl<'a, E: ApiError> Body<'a, E> {
         format: WireFormat,
         extra: Option<&'a Map<String, Value>>,
     ) -> Self {
+        let instance_extra = error
+            .overrides()
+            .and_then(|overrides| overrides.extra.as_ref())
+            .filter(|extra| !extra.is_empty());
         Body {
             error,
             format,
+            instance_extra,
             extra,
         }
     }
@@ -48,7 +57,7 @@ impl<E: ApiError> Body<'_, E> {
         }
         // Most bodies stream; only one whose members may replace others is built as a map
         // first, which the common case should not pay for even as a returned `None`.
-        let result = if self.extra.is_none() && !self.error.has_flatten() {
+        let result = if !self.may_replace() {
             serde_json::to_writer(out, &Streamed(self))
         } else {
             match self.merged()? {
@@ -82,7 +91,7 @@ impl<E: ApiError> Body<'_, E> {
     /// `instance`, or one of this toolkit's): that is [`RenderError::ReservedMember`], except
     /// for a relayed error's received member, which is left out.
     fn merged(&self) -> Result<Option<Map<String, Value>>, RenderError> {
-        if self.extra.is_none() && !self.error.has_flatten() {
+        if !self.may_replace() {
             return Ok(None);
         }
         let mut root = object(&FormatMembers(self))?;
@@ -94,7 +103,7 @@ impl<E: ApiError> Body<'_, E> {
             // `instance`, say) are relayed.
             own.retain(|name, _| !root.contains_key(name));
         }
-        let extra = self.extra.into_iter().flatten();
+        let extra = self.extras();
         if self.format == WireFormat::Problem {
             let declared = own.iter().filter(|_| !received);
             for (name, _) in declared.chain(extra.clone()) {
@@ -102,19 +111,31 @@ impl<E: ApiError> Body<'_, E> {
                     return Err(RenderError::ReservedMember { name: name.clone() });
                 }
             }
-            // A render-time member never replaces one of the error's own either.
-            if let Some((name, _)) = self
-                .extra
-                .into_iter()
-                .flatten()
-                .find(|(name, _)| own.contains_key(*name))
-            {
+            // An added member never replaces one of the error's own either.
+            if let Some((name, _)) = self.extras().find(|(name, _)| own.contains_key(*name)) {
                 return Err(RenderError::ReservedMember { name: name.clone() });
             }
         }
         let members = own.iter().chain(extra);
         root.extend(members.map(|(name, value)| (name.clone(), value.clone())));
         Ok(Some(root))
+    }
+}
+
+impl<E> Body<'_, E> {
+    /// Whether members may replace others: a flattened map, or members added by the
+    /// instance or the render.
+    fn may_replace(&self) -> bool
+    where
+        E: ApiError,
+    {
+        self.instance_extra.is_some() || self.extra.is_some() || self.error.has_flatten()
+    }
+
+    /// The added members: the instance's, then the render's.
+    fn extras(&self) -> impl Iterator<Item = (&String, &Value)> + Clone {
+        let instance = self.instance_extra.into_iter().flatten();
+        instance.chain(self.extra.into_iter().flatten())
     }
 }
 

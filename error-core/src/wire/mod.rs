@@ -44,7 +44,7 @@ pub use matrix::MATRIX_UNKNOWN_ERRCODE;
 pub use problem::PROBLEM_TYPE_DEFAULT;
 pub use raw::RawBody;
 pub use received_body::{Member, ReceivedBody};
-pub use received_error::{ReceivedError, reason_phrase};
+pub use received_error::{ReceivedError, header_pairs, reason_phrase};
 pub use unrecognized::UNRECOGNIZED;
 pub use wire_error::WireError;
 pub use xml::XML_CONTENT_TYPE;

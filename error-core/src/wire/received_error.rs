@@ -69,10 +69,61 @@ impl ReceivedError {
         })
     }
 
+    /// [`read`](Self::read) for a response as the `http` crate holds it, with any body
+    /// that is bytes (`Vec<u8>`, `Bytes`, `String`, `&[u8]`): what hyper, axum and most
+    /// clients give.
+    pub fn from_response<B: AsRef<[u8]>>(
+        format: Option<WireFormat>,
+        response: &http::Response<B>,
+        limits: &Limits,
+    ) -> Result<Self, ReceiveError> {
+        Self::from_parts(
+            format,
+            response.status(),
+            response.headers(),
+            response.body().as_ref(),
+            limits,
+        )
+    }
+
+    /// [`read`](Self::read) with the status and headers as the `http` crate holds them.
+    pub fn from_parts(
+        format: Option<WireFormat>,
+        status: http::StatusCode,
+        headers: &http::HeaderMap,
+        body: &[u8],
+        limits: &Limits,
+    ) -> Result<Self, ReceiveError> {
+        Self::read(format, status.as_u16(), header_pairs(headers), body, limits)
+    }
+
     /// The first header called `name`, compared case-insensitively.
     pub fn header(&self, name: &str) -> Option<&str> {
         crate::response::find_header(&self.headers, name)
     }
+
+    /// The response's `Retry-After`, if it sent one that can be read (see
+    /// [`RetryAfter::from_headers`](crate::RetryAfter::from_headers) for duplicates).
+    pub fn retry_after(&self) -> Option<crate::RetryAfter> {
+        crate::RetryAfter::from_pairs(&self.headers)
+    }
+}
+
+/// Headers as name and value pairs, in order, every value kept. A value that is not UTF-8 is
+/// read byte for byte as ISO-8859-1 (RFC 9110 §5.5: such bytes are `obs-text`), so no byte
+/// is lost and the pair reads back to the same bytes in that charset.
+pub fn header_pairs(headers: &http::HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(name, value)| {
+            let bytes = value.as_bytes();
+            let text = match std::str::from_utf8(bytes) {
+                Ok(text) => text.to_owned(),
+                Err(_) => bytes.iter().copied().map(char::from).collect(),
+            };
+            (name.as_str().to_owned(), text)
+        })
+        .collect()
 }
 
 /// The standard reason phrase of `status`, or `Unknown Error`.

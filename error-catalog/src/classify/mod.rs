@@ -4,10 +4,20 @@
 //!
 //! Every body goes through [`ReceivedError::read`] first, so oversized and deeply nested
 //! bodies are refused before parsing and nothing panics.
+//!
+//! [`classify`] applies each library's rules as the library itself does: for Synapse those
+//! are the rules of a homeserver relaying another's error. [`classify_client`] is what a
+//! client of the API wants: for Matrix, the most specific catalog error of the errcode
+//! ([`matrix_client`]); py42, pyTenable and Djblets are client libraries, so their rules
+//! are the same on both sides.
+
+pub mod matrix_client;
+
+use std::time::{Duration, SystemTime};
 
 use errwire::{
-    ApiError, Classified, Classify, Limits, Overrides, ReceiveError, ReceivedError, ResponseRecord,
-    WireError, WireFormat,
+    Classify, Limits, ReceiveError, ReceivedError, ResponseRecord, RetryAfter, WireError,
+    WireFormat,
 };
 use serde_json::{Map, Value};
 
@@ -38,6 +48,26 @@ pub struct Response {
 }
 
 impl Response {
+    /// A response as the `http` crate holds it, with any body that is bytes (header values
+    /// kept as [`errwire::header_pairs`] does).
+    pub fn from_http<B: AsRef<[u8]>>(response: &http::Response<B>) -> Self {
+        Self::from_parts(
+            response.status(),
+            response.headers(),
+            response.body().as_ref(),
+        )
+    }
+
+    /// A response from its status, headers and body bytes.
+    pub fn from_parts(status: http::StatusCode, headers: &http::HeaderMap, body: &[u8]) -> Self {
+        Response {
+            status: status.as_u16(),
+            headers: errwire::header_pairs(headers),
+            body: body.to_vec(),
+            ..Response::default()
+        }
+    }
+
     fn record(&self) -> ResponseRecord {
         ResponseRecord {
             status: self.status,
@@ -59,6 +89,10 @@ pub struct Classification {
     pub entry: Option<&'static Entry>,
     /// The error's fields as received: the body members it carries.
     pub fields: Map<String, Value>,
+    /// How long the server asked the client to wait before trying again, counted from the
+    /// response's arrival: its `Retry-After` (see [`RetryAfter::from_pairs`]), which the
+    /// Matrix spec prefers to the body's deprecated `retry_after_ms`, else that member.
+    pub retry_after: Option<Duration>,
 }
 
 /// Why a response could not be classified.
@@ -108,6 +142,37 @@ pub fn classify(
     }
 }
 
+/// The error `response` is for a client of `system` (see the module's documentation).
+pub fn classify_client(
+    system: System,
+    response: &Response,
+    limits: &Limits,
+) -> Result<Classification, ClassifyError> {
+    classify_client_at(system, response, limits, SystemTime::now())
+}
+
+/// [`classify_client`] for a response that arrived at `now`, which a `Retry-After` date is
+/// counted from.
+pub fn classify_client_at(
+    system: System,
+    response: &Response,
+    limits: &Limits,
+    now: SystemTime,
+) -> Result<Classification, ClassifyError> {
+    limits
+        .check(&response.body)
+        .map_err(ClassifyError::Refused)?;
+    match system {
+        System::Matrix => matrix_client::classify(response, limits, now),
+        _ => classify(system, response, false, limits).map(|mut classified| {
+            classified.retry_after = RetryAfter::from_pairs(&response.headers)
+                .map(|hint| hint.delay_from(now))
+                .or(classified.retry_after);
+            classified
+        }),
+    }
+}
+
 /// Djblets: the body's code names the predefined error, which keeps the body's message,
 /// subtype, detail and trace id as overrides; an unknown code is a `WebAPIError` with every
 /// value received; a body that is no Djblets error is kept whole.
@@ -124,26 +189,9 @@ fn djblets(response: &Response, limits: &Limits) -> Result<Classification, Class
     if received.fallback.is_some() {
         return Ok(unrecognized(received.error, fields));
     }
-    let error: Box<dyn CatalogError> = match WebApiError::classify(received.error) {
-        Classified::Known { error, wire } => {
-            let catalog_message = error.descriptor().message;
-            let overrides = Overrides {
-                message: wire
-                    .message
-                    .filter(|m| m != catalog_message)
-                    .map(Into::into),
-                error_subtype: wire.error_subtype.map(Into::into),
-                detail: wire.detail.map(Into::into),
-                trace_id: wire.trace_id.map(Into::into),
-                ..Overrides::default()
-            };
-            if overrides.is_empty() {
-                Box::new(error)
-            } else {
-                Box::new(error.with_overrides(overrides))
-            }
-        }
-        Classified::Unknown(wire) => match wire.code {
+    let error: Box<dyn CatalogError> = match WebApiError::classify(received.error).into_received() {
+        Ok(error) => Box::new(error),
+        Err(wire) => match wire.code {
             Some(code) => Box::new(CustomWebApiError {
                 code,
                 msg: wire.message.unwrap_or_default(),
@@ -162,6 +210,7 @@ fn djblets(response: &Response, limits: &Limits) -> Result<Classification, Class
         error,
         entry,
         fields,
+        retry_after: None,
     })
 }
 
@@ -189,6 +238,7 @@ fn typed(error: Box<dyn CatalogError>) -> Classification {
         entry: entry_of(&*error),
         error,
         fields,
+        retry_after: None,
     }
 }
 
@@ -197,6 +247,7 @@ fn unrecognized(wire: WireError, fields: Map<String, Value>) -> Classification {
         error: Box::new(wire),
         entry: None,
         fields,
+        retry_after: None,
     }
 }
 
@@ -226,6 +277,7 @@ impl Classification {
             "message": error.to_string(),
             "fields": self.fields,
             "ancestors": ancestors,
+            "retry_after_ms": self.retry_after.map(|wait| u64::try_from(wait.as_millis()).unwrap_or(u64::MAX)),
         })
     }
 }
