@@ -1,7 +1,7 @@
 //! The client side: what a received error keeps (the server's message, every member), the
 //! `Retry-After` hint in both of RFC 9110's forms, the inputs clients have (`http::Response`,
-//! `HeaderMap`, a `reqwest::Response`), and members an instance carries on every render
-//! path.
+//! `HeaderMap`; a `reqwest::Response` in errwire's `tests/reqwest.rs`), and members an
+//! instance carries on every render path.
 
 use std::time::{Duration, SystemTime};
 
@@ -429,89 +429,4 @@ fn an_instance_carries_its_extra_members_on_every_render_path() {
     // Matrix: a member replaces the one of its name, as Synapse's additional fields do.
     let native = clash.to_response().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(body_of(&native)["status"], 200);
-}
-
-/// A `reqwest::Response`, read within the limits: the body is taken chunk by chunk, a body
-/// announced or found larger than the limit is refused with what was read, never held whole.
-#[test]
-fn a_reqwest_response_is_read_within_the_limits() {
-    use axum::routing::get;
-    let big = "x".repeat(64 * 1024);
-    let app = axum::Router::new()
-        .route(
-            "/limited",
-            get(|| async {
-                (
-                    http::StatusCode::TOO_MANY_REQUESTS,
-                    [
-                        ("retry-after", "Fri, 31 Dec 1999 23:59:30 GMT"),
-                        ("content-type", "application/json"),
-                    ],
-                    r#"{"errcode":"M_LIMIT_EXCEEDED","error":"Too Many Requests"}"#,
-                )
-            }),
-        )
-        .route(
-            "/announced",
-            get(move || async move { (http::StatusCode::BAD_GATEWAY, big) }),
-        )
-        .route(
-            "/streamed",
-            get(|| async {
-                let chunk = || Ok::<_, std::io::Error>(hyper::body::Bytes::from(vec![b'y'; 1024]));
-                let stream = futures_util::stream::iter((0..64).map(move |_| chunk()));
-                (
-                    http::StatusCode::BAD_GATEWAY,
-                    axum::body::Body::from_stream(stream),
-                )
-            }),
-        );
-    errwire_tests::on_loopback(
-        |listener| async move { axum::serve(listener, app).await },
-        async |server| {
-            let client = reqwest::Client::new();
-            let url = |path: &str| format!("http://{server}{path}");
-            let limited = client
-                .get(url("/limited"))
-                .send()
-                .await
-                .unwrap_or_else(|e| panic!("{e}"));
-            let read =
-                errwire::reqwest::receive(limited, Some(WireFormat::Matrix), &Limits::DEFAULT)
-                    .await
-                    .unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(read.error.errcode.as_deref(), Some("M_LIMIT_EXCEEDED"));
-            assert_eq!(
-                read.retry_after(),
-                Some(RetryAfter::At(date("Fri, 31 Dec 1999 23:59:30 GMT")))
-            );
-            let small = Limits {
-                max_body_bytes: 4096,
-                ..Limits::DEFAULT
-            };
-            // Streamed, what was read is kept: past the limit by at most what arrived at once.
-            for (path, most) in [("/announced", 0), ("/streamed", 64 * 1024 - 1)] {
-                let response = client
-                    .get(url(path))
-                    .send()
-                    .await
-                    .unwrap_or_else(|e| panic!("{e}"));
-                match errwire::reqwest::receive(response, None, &small).await {
-                    Err(errwire::reqwest::ReqwestError::Refused {
-                        error: errwire::ReceiveError::TooLarge { limit, .. },
-                        partial,
-                    }) => {
-                        assert_eq!(limit, 4096);
-                        assert_eq!(partial.status, 502, "{path}");
-                        assert!(partial.body.len() <= most, "{path}: {}", partial.body.len());
-                        assert!(partial.body.iter().all(|b| *b == b'x' || *b == b'y'));
-                        if path == "/streamed" {
-                            assert!(partial.body.len() > 4096, "{path}: the bytes read are kept");
-                        }
-                    }
-                    other => panic!("{path}: {other:?}"),
-                }
-            }
-        },
-    );
 }
