@@ -280,6 +280,68 @@ fn classify_matrix_never_relays_a_token_error_unless_trusted() {
     );
 }
 
+/// `--client`: the errcode's most specific class with its fields, the retry hint from
+/// `Retry-After` (a date too), and the server's own message.
+#[test]
+fn classify_as_a_matrix_client_gives_the_specific_error() {
+    let body = br#"{"errcode":"M_UNKNOWN_TOKEN","error":"Invalid token","soft_logout":true}"#;
+    let (code, out, _) = classify(&["--system", "matrix", "--status", "401", "--client"], body);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out["reference"],
+        "synapse.api.errors.InvalidClientTokenError"
+    );
+    assert_eq!(
+        (out["errcode"].clone(), out["status"].clone()),
+        (serde_json::json!("M_UNKNOWN_TOKEN"), serde_json::json!(401))
+    );
+    assert_eq!(out["message"], "Invalid token");
+    let limited = br#"{"errcode":"M_LIMIT_EXCEEDED","error":"Too many logins"}"#;
+    let (code, out, _) = classify(
+        &[
+            "--system",
+            "matrix",
+            "--status",
+            "429",
+            "--client",
+            "--header",
+            "Retry-After: 3",
+        ],
+        limited,
+    );
+    assert_eq!(code, 0);
+    assert_eq!(out["reference"], "synapse.api.errors.LimitExceededError");
+    assert_eq!(out["message"], "Too many logins");
+    assert_eq!(out["retry_after_ms"], 3000);
+    // A date already past: retry now.
+    let (_, out, _) = classify(
+        &[
+            "--system",
+            "matrix",
+            "--status",
+            "429",
+            "--client",
+            "--header",
+            "Retry-After: Fri, 31 Dec 1999 23:59:59 GMT",
+        ],
+        limited,
+    );
+    assert_eq!(out["retry_after_ms"], 0);
+    // `--client` and `--trusted` are two sides: together they are a usage error.
+    let (code, _, err) = classify(
+        &[
+            "--system",
+            "matrix",
+            "--status",
+            "429",
+            "--client",
+            "--trusted",
+        ],
+        limited,
+    );
+    assert_eq!(code, 2, "{err}");
+}
+
 #[test]
 fn classify_py42_and_tenable_by_status() {
     let (code, out, _) = classify(&["--system", "py42", "--status", "503"], b"down");

@@ -29,7 +29,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use errwire::{FieldRole, Limits, ReceivedError, WireError, WireFormat};
+use errwire::{FieldRole, Limits, WireError, WireFormat};
 use serde_json::{Map, Value};
 
 use super::{Classification, ClassifyError, Response};
@@ -62,14 +62,7 @@ pub(super) fn classify(
     limits: &Limits,
     now: SystemTime,
 ) -> Result<Classification, ClassifyError> {
-    let received = ReceivedError::read(
-        Some(WireFormat::Matrix),
-        response.status,
-        response.headers.clone(),
-        &response.body,
-        limits,
-    )
-    .map_err(ClassifyError::Refused)?;
+    let received = response.read(WireFormat::Matrix, limits)?;
     let header_hint = received.retry_after().map(|hint| hint.delay_from(now));
     let body_hint = received
         .error

@@ -68,6 +68,18 @@ impl Response {
         }
     }
 
+    /// The response read as an error of `format` ([`ReceivedError::read`]).
+    fn read(&self, format: WireFormat, limits: &Limits) -> Result<ReceivedError, ClassifyError> {
+        ReceivedError::read(
+            Some(format),
+            self.status,
+            self.headers.clone(),
+            &self.body,
+            limits,
+        )
+        .map_err(ClassifyError::Refused)
+    }
+
     fn record(&self) -> ResponseRecord {
         ResponseRecord {
             status: self.status,
@@ -177,14 +189,7 @@ pub fn classify_client_at(
 /// subtype, detail and trace id as overrides; an unknown code is a `WebAPIError` with every
 /// value received; a body that is no Djblets error is kept whole.
 fn djblets(response: &Response, limits: &Limits) -> Result<Classification, ClassifyError> {
-    let received = ReceivedError::read(
-        Some(WireFormat::Djblets),
-        response.status,
-        response.headers.clone(),
-        &response.body,
-        limits,
-    )
-    .map_err(ClassifyError::Refused)?;
+    let received = response.read(WireFormat::Djblets, limits)?;
     let fields = received.error.extra.clone();
     if received.fallback.is_some() {
         return Ok(unrecognized(received.error, fields));
