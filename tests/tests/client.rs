@@ -294,6 +294,16 @@ fn a_matrix_client_gets_the_most_specific_class_and_a_proxy_synapses_relay() {
             "{body}"
         );
     }
+    // An unknown errcode keeps its trace id too.
+    let traced = json!({"errcode": "ORG_EXAMPLE_NEW", "error": "new", "errwire.trace_id": "t-1"});
+    let client = classify_client(
+        System::Matrix,
+        &matrix(500, &[], traced.clone()),
+        &Limits::DEFAULT,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(client.error.trace_id(), Some("t-1"));
+    assert_eq!(client.error.body_json(None).unwrap_or_default(), traced);
     // What is no Matrix error is kept whole, bytes and all.
     let html = Response {
         status: 502,

@@ -220,7 +220,7 @@ fn matches_template(template: &str, message: &str) -> bool {
 }
 
 /// An errcode no catalog error has: Synapse's base `SynapseError`, with the errcode, the
-/// status and every other member.
+/// status, every other member and the trace id.
 fn generic(wire: &WireError, status: u16) -> Option<Box<dyn CatalogError>> {
     let entry = registry::entries()
         .iter()
@@ -238,7 +238,12 @@ fn generic(wire: &WireError, status: u16) -> Option<Box<dyn CatalogError>> {
             Value::Object(wire.extra.clone()),
         );
     }
-    (entry.build)(fields, errwire::Overrides::default()).ok()
+    // The one value the class has no field for: a trace id (`errwire.trace_id`).
+    let overrides = errwire::Overrides {
+        trace_id: wire.trace_id.clone().map(Into::into),
+        ..errwire::Overrides::default()
+    };
+    (entry.build)(fields, overrides).ok()
 }
 
 fn kept_whole(
