@@ -171,15 +171,12 @@ pub fn classify_client_at(
     limits: &Limits,
     now: SystemTime,
 ) -> Result<Classification, ClassifyError> {
-    limits
-        .check(&response.body)
-        .map_err(ClassifyError::Refused)?;
+    // Both paths check the limits before reading.
     match system {
         System::Matrix => matrix_client::classify(response, limits, now),
         _ => classify(system, response, false, limits).map(|mut classified| {
-            classified.retry_after = RetryAfter::from_pairs(&response.headers)
-                .map(|hint| hint.delay_from(now))
-                .or(classified.retry_after);
+            classified.retry_after =
+                RetryAfter::from_pairs(&response.headers).map(|hint| hint.delay_from(now));
             classified
         }),
     }

@@ -83,8 +83,10 @@ fn receive_as<E: Classify + CatalogError + 'static>(
     wire: WireError,
 ) -> Option<Box<dyn CatalogError>> {
     let received = E::classify(wire).into_received().ok()?;
-    let boxed: Box<dyn CatalogError> = Box::new(received);
-    boxed.descriptor().same_as(descriptor).then_some(boxed)
+    if !received.descriptor().same_as(descriptor) {
+        return None;
+    }
+    Some(Box::new(received))
 }
 
 /// `error`, wrapped with `overrides` if they replace anything.

@@ -45,6 +45,12 @@ impl<E: ApiError> Body<'_, E> {
         self.error.bare_body() && self.format == self.error.format()
     }
 
+    /// Whether members may replace others: a flattened map, or members added by the
+    /// instance or the render.
+    fn may_replace(&self) -> bool {
+        self.instance_extra.is_some() || self.extra.is_some() || self.error.has_flatten()
+    }
+
     /// Writes the body as JSON into `out`: streamed member by member, or through a map when
     /// members may replace others (see [`merged`](Self::merged)).
     #[inline]
@@ -123,15 +129,6 @@ impl<E: ApiError> Body<'_, E> {
 }
 
 impl<E> Body<'_, E> {
-    /// Whether members may replace others: a flattened map, or members added by the
-    /// instance or the render.
-    fn may_replace(&self) -> bool
-    where
-        E: ApiError,
-    {
-        self.instance_extra.is_some() || self.extra.is_some() || self.error.has_flatten()
-    }
-
     /// The added members: the instance's, then the render's.
     fn extras(&self) -> impl Iterator<Item = (&String, &Value)> + Clone {
         let instance = self.instance_extra.into_iter().flatten();
